@@ -1,0 +1,239 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.retrieve_stems_request import RetrieveStemsRequest
+from ...models.separation_failed import SeparationFailed
+from ...models.separation_not_complete import SeparationNotComplete
+from ...models.stems_retrieved import StemsRetrieved
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: RetrieveStemsRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/retrievestems",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | SeparationFailed | StemsRetrieved | SeparationNotComplete | None:
+    if response.status_code == 200:
+
+        def _parse_response_200(data: object) -> SeparationFailed | StemsRetrieved:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_0 = StemsRetrieved.from_dict(data)
+
+                return response_200_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_200_type_1 = SeparationFailed.from_dict(data)
+
+            return response_200_type_1
+
+        response_200 = _parse_response_200(response.json())
+
+        return response_200
+
+    if response.status_code == 202:
+        response_202 = SeparationNotComplete.from_dict(response.json())
+
+        return response_202
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    ErrorResponse | SeparationFailed | StemsRetrieved | SeparationNotComplete
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: RetrieveStemsRequest,
+) -> Response[
+    ErrorResponse | SeparationFailed | StemsRetrieved | SeparationNotComplete
+]:
+    """Retrieve the stems of a completed separation job
+
+     Returns signed URLs (stereo 44.1 kHz WAV, valid ~24 h) of the four or two stems (dossier §12.16).
+    Free and safe to call repeatedly. A job not yet complete answers `{"error": true, "message": ...}`:
+    [inferred] with HTTP 202 (project decision; the dossier leaves the status unspecified). [inferred] A
+    failed job answers 200 with the error envelope and `status: failed` (dossier §10). 404 for an
+    unknown task id or one of another API key.
+
+    Args:
+        body (RetrieveStemsRequest): Body of `POST /retrievestems` (dossier §12.16).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | SeparationFailed | StemsRetrieved | SeparationNotComplete]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: RetrieveStemsRequest,
+) -> ErrorResponse | SeparationFailed | StemsRetrieved | SeparationNotComplete | None:
+    """Retrieve the stems of a completed separation job
+
+     Returns signed URLs (stereo 44.1 kHz WAV, valid ~24 h) of the four or two stems (dossier §12.16).
+    Free and safe to call repeatedly. A job not yet complete answers `{"error": true, "message": ...}`:
+    [inferred] with HTTP 202 (project decision; the dossier leaves the status unspecified). [inferred] A
+    failed job answers 200 with the error envelope and `status: failed` (dossier §10). 404 for an
+    unknown task id or one of another API key.
+
+    Args:
+        body (RetrieveStemsRequest): Body of `POST /retrievestems` (dossier §12.16).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | SeparationFailed | StemsRetrieved | SeparationNotComplete
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: RetrieveStemsRequest,
+) -> Response[
+    ErrorResponse | SeparationFailed | StemsRetrieved | SeparationNotComplete
+]:
+    """Retrieve the stems of a completed separation job
+
+     Returns signed URLs (stereo 44.1 kHz WAV, valid ~24 h) of the four or two stems (dossier §12.16).
+    Free and safe to call repeatedly. A job not yet complete answers `{"error": true, "message": ...}`:
+    [inferred] with HTTP 202 (project decision; the dossier leaves the status unspecified). [inferred] A
+    failed job answers 200 with the error envelope and `status: failed` (dossier §10). 404 for an
+    unknown task id or one of another API key.
+
+    Args:
+        body (RetrieveStemsRequest): Body of `POST /retrievestems` (dossier §12.16).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | SeparationFailed | StemsRetrieved | SeparationNotComplete]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: RetrieveStemsRequest,
+) -> ErrorResponse | SeparationFailed | StemsRetrieved | SeparationNotComplete | None:
+    """Retrieve the stems of a completed separation job
+
+     Returns signed URLs (stereo 44.1 kHz WAV, valid ~24 h) of the four or two stems (dossier §12.16).
+    Free and safe to call repeatedly. A job not yet complete answers `{"error": true, "message": ...}`:
+    [inferred] with HTTP 202 (project decision; the dossier leaves the status unspecified). [inferred] A
+    failed job answers 200 with the error envelope and `status: failed` (dossier §10). 404 for an
+    unknown task id or one of another API key.
+
+    Args:
+        body (RetrieveStemsRequest): Body of `POST /retrievestems` (dossier §12.16).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | SeparationFailed | StemsRetrieved | SeparationNotComplete
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class DesiredLoudness(StrEnum):
+    HIGH = "HIGH"
+    LOW = "LOW"
+    MEDIUM = "MEDIUM"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,25 @@
+from enum import StrEnum
+
+
+class EnhanceMusicalStyle(StrEnum):
+    ACOUSTIC = "ACOUSTIC"
+    AGGRESSIVE = "AGGRESSIVE"
+    AIRY_EXPANSIVE = "AIRY_EXPANSIVE"
+    BALANCED = "BALANCED"
+    BRIGHT = "BRIGHT"
+    ELECTRONIC = "ELECTRONIC"
+    GRITTY_CRUNCHY = "GRITTY_CRUNCHY"
+    HIPHOP_GRIME = "HIPHOP_GRIME"
+    MELLOW_SMOOTH = "MELLOW_SMOOTH"
+    METAL = "METAL"
+    ORCHESTRAL = "ORCHESTRAL"
+    OTHER = "OTHER"
+    POP = "POP"
+    REGGAE_DUB = "REGGAE_DUB"
+    ROCK_INDIE = "ROCK_INDIE"
+    SHARP_BASSY = "SHARP_BASSY"
+    THUMPING_BOOMY = "THUMPING_BOOMY"
+    WARM = "WARM"
+
+    def __str__(self) -> str:
+        return str(self.value)

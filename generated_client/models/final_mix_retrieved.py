@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.final_mix_results import FinalMixResults
+
+
+T = TypeVar("T", bound="FinalMixRetrieved")
+
+
+@_attrs_define
+class FinalMixRetrieved:
+    """HTTP 200 body of `/retrievefinalmix` (dossier §12.5). roex-python also tolerates the result fields at top level."""
+
+    apply_audio_effects_results: FinalMixResults
+    """ Results of the final mix (dossier §12.5). A `status` inside (client mock `FINAL_MIX_COMPLETE`) is
+    unconfirmed and not modelled. """
+    error: bool | Unset = UNSET
+    info: str | Unset = UNSET
+    message: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        apply_audio_effects_results = self.apply_audio_effects_results.to_dict()
+
+        error = self.error
+
+        info = self.info
+
+        message = self.message
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "applyAudioEffectsResults": apply_audio_effects_results,
+            }
+        )
+        if error is not UNSET:
+            field_dict["error"] = error
+        if info is not UNSET:
+            field_dict["info"] = info
+        if message is not UNSET:
+            field_dict["message"] = message
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.final_mix_results import FinalMixResults
+
+        d = dict(src_dict)
+        apply_audio_effects_results = FinalMixResults.from_dict(
+            d.pop("applyAudioEffectsResults")
+        )
+
+        error = d.pop("error", UNSET)
+
+        info = d.pop("info", UNSET)
+
+        message = d.pop("message", UNSET)
+
+        final_mix_retrieved = cls(
+            apply_audio_effects_results=apply_audio_effects_results,
+            error=error,
+            info=info,
+            message=message,
+        )
+
+        final_mix_retrieved.additional_properties = d
+        return final_mix_retrieved
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

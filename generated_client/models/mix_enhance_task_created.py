@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="MixEnhanceTaskCreated")
+
+
+@_attrs_define
+class MixEnhanceTaskCreated:
+    """200 body of `/mixenhancepreview` and `/mixenhance` (dossier §12.10): the snake_case task id."""
+
+    mixrevive_task_id: str
+    """ Task id for `/retrieveenhancedtrack` ([inferred] UUID format). """
+    error: bool | Unset = UNSET
+    info: str | Unset = UNSET
+    message: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        mixrevive_task_id = self.mixrevive_task_id
+
+        error = self.error
+
+        info = self.info
+
+        message = self.message
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "mixrevive_task_id": mixrevive_task_id,
+            }
+        )
+        if error is not UNSET:
+            field_dict["error"] = error
+        if info is not UNSET:
+            field_dict["info"] = info
+        if message is not UNSET:
+            field_dict["message"] = message
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        mixrevive_task_id = d.pop("mixrevive_task_id")
+
+        error = d.pop("error", UNSET)
+
+        info = d.pop("info", UNSET)
+
+        message = d.pop("message", UNSET)
+
+        mix_enhance_task_created = cls(
+            mixrevive_task_id=mixrevive_task_id,
+            error=error,
+            info=info,
+            message=message,
+        )
+
+        mix_enhance_task_created.additional_properties = d
+        return mix_enhance_task_created
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.post_prod_task_state import PostProdTaskState
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="PostProdPending")
+
+
+@_attrs_define
+class PostProdPending:
+    """[inferred] 202 body while a post-production task runs: the docs say only "202 = still processing" (dossier §12.22);
+    shape modelled on the other products.
+
+    """
+
+    status: PostProdTaskState
+    """ [inferred] Post-production task states, modelled on the other products' `<PRODUCT>_TASK_*` naming; no post-
+    production state string is evidenced (dossier §12.22, §14 item 18). """
+    error: bool | Unset = UNSET
+    message: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        status = self.status.value
+
+        error = self.error
+
+        message = self.message
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "status": status,
+            }
+        )
+        if error is not UNSET:
+            field_dict["error"] = error
+        if message is not UNSET:
+            field_dict["message"] = message
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        status = PostProdTaskState(d.pop("status"))
+
+        error = d.pop("error", UNSET)
+
+        message = d.pop("message", UNSET)
+
+        post_prod_pending = cls(
+            status=status,
+            error=error,
+            message=message,
+        )
+
+        post_prod_pending.additional_properties = d
+        return post_prod_pending
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class PostProdTaskState(StrEnum):
+    POSTPROD_TASK_FAILED = "POSTPROD_TASK_FAILED"
+    POSTPROD_TASK_PENDING = "POSTPROD_TASK_PENDING"
+    POSTPROD_TASK_PREVIEW_COMPLETED = "POSTPROD_TASK_PREVIEW_COMPLETED"
+    POSTPROD_TASK_PROCESSING = "POSTPROD_TASK_PROCESSING"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.separation_data import SeparationData
+
+
+T = TypeVar("T", bound="SeparationRequest")
+
+
+@_attrs_define
+class SeparationRequest:
+    """Body of `POST /separate` (dossier §12.14)."""
+
+    stemflow_data: SeparationData
+    """ Contents of the `stemflowData` wrapper for `/separate` (dossier §12.14). """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        stemflow_data = self.stemflow_data.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "stemflowData": stemflow_data,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.separation_data import SeparationData
+
+        d = dict(src_dict)
+        stemflow_data = SeparationData.from_dict(d.pop("stemflowData"))
+
+        separation_request = cls(
+            stemflow_data=stemflow_data,
+        )
+
+        separation_request.additional_properties = d
+        return separation_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,25 @@
+"""The promises the README makes about the project itself."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def readme_commands() -> list[str]:
+    section = (ROOT / "README.md").read_text().split("## Two commands on a fresh machine", 1)[1]
+    return re.findall(r"```sh\n(.+?)\n```", section.split("\n## ", 1)[0])
+
+
+def test_the_readme_gives_two_commands_for_a_fresh_machine() -> None:
+    run_mock, run_tests = readme_commands()
+    assert "tonn-mock" in run_mock
+    assert "pytest" in run_tests
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    _, run_tests = readme_commands()
+    ci_lines = (ROOT / ".ci" / "run").read_text().splitlines()
+    assert run_tests in ci_lines
