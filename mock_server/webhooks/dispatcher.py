@@ -1,0 +1,338 @@
+"""Background webhook delivery: per-task order, cross-task concurrency, retries as data.
+
+Why it is shaped like this:
+
+* ``enqueue`` only appends to memory and returns, so a Flask request handler that fires a
+  webhook never waits on the receiver (house style anti-pattern 5).
+* Each task has a FIFO *lane*; only a lane's head is ever scheduled, so a task's second
+  notification is never sent before its first is delivered or has finally failed (Tonn sends
+  several per task: pending, started, completed…).
+* Scheduled heads sit in one heap ordered by due time. Workers hold a slot only while an HTTP
+  attempt is in flight; a backoff wait is just a future due time in the heap. A dead receiver
+  for task A therefore costs at most one worker per in-flight attempt (bounded by the policy's
+  timeout) and never a worker's time while A waits to retry.
+* Backoff waits go through the injected :class:`Clock`; a :class:`FakeClock` makes them instant.
+  Timeouts given to ``wait_idle``/``wait_for``/``close`` are real seconds: they bound waits for
+  threads, not simulated time.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import json
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any
+
+from .clock import Clock, SystemClock
+from .errors import DeliveryError, DispatcherClosed, WebhookError, WebhookWorkerError
+from .log import Delivery, DeliveryAttempt, DeliveryLog
+from .policy import Outcome, RetryPolicy
+from .sender import HttpxWebhookSender, WebhookSender
+
+AttemptHook = Callable[[DeliveryAttempt], None]
+"""Called in a worker thread after every attempt, before the log shows it."""
+
+
+def sequential_ids(prefix: str = "whd_") -> Callable[[], str]:
+    """Deterministic delivery ids (``whd_000001``, …) so logs are reproducible between runs."""
+    counter = itertools.count(1)
+    return lambda: f"{prefix}{next(counter):06d}"
+
+
+def _snapshot(payload: Mapping[str, Any]) -> dict[str, Any]:
+    """Deep-copy the payload through strict JSON: later caller mutations cannot leak into the
+    log, and a payload that cannot be sent fails in the caller's thread, not in a worker."""
+    copied: dict[str, Any] = json.loads(json.dumps(dict(payload), allow_nan=False))
+    return copied
+
+
+def _iso(clock: Clock) -> str:
+    """The clock's wall time as ISO 8601 with milliseconds."""
+    return clock.wall().isoformat(timespec="milliseconds")
+
+
+@dataclass(frozen=True)
+class _Job:
+    """One attempt handed to a worker; ``generation`` detects results made stale by reset()."""
+
+    generation: int
+    delivery: Delivery
+    number: int
+
+
+class WebhookDispatcher:
+    """Delivers webhooks in daemon worker threads (started on the first ``enqueue``).
+
+    ``sender`` defaults to an :class:`HttpxWebhookSender` owned (and closed) by the dispatcher;
+    ``policy`` to :class:`RetryPolicy()`; ``log`` to a fresh :class:`DeliveryLog`; ``clock`` to
+    :class:`SystemClock`; ``ids`` to :func:`sequential_ids`. All methods are thread-safe.
+    """
+
+    def __init__(
+        self,
+        sender: WebhookSender | None = None,
+        policy: RetryPolicy | None = None,
+        log: DeliveryLog | None = None,
+        *,
+        clock: Clock | None = None,
+        workers: int = 2,
+        on_attempt: AttemptHook | None = None,
+        ids: Callable[[], str] | None = None,
+    ) -> None:
+        if workers < 1:
+            raise ValueError("workers must be at least 1")
+        self._owned_sender: HttpxWebhookSender | None = None
+        if sender is None:
+            sender = self._owned_sender = HttpxWebhookSender()
+        self._sender = sender
+        self._policy = policy or RetryPolicy()
+        self._log = log if log is not None else DeliveryLog()
+        self._clock: Clock = clock or SystemClock()
+        self._worker_count = workers
+        self._on_attempt = on_attempt
+        self._ids = ids or sequential_ids()
+        self._cond = threading.Condition(threading.RLock())
+        self._lanes: dict[str, deque[str]] = {}
+        self._due: list[tuple[float, int, str]] = []
+        self._tiebreak = itertools.count()
+        self._attempt_counts: dict[str, int] = {}
+        self._generation = 0
+        self._threads: list[threading.Thread] = []
+        self._closed = False
+        self._errors: list[BaseException] = []
+
+    @property
+    def policy(self) -> RetryPolicy:
+        """The retry policy in force."""
+        return self._policy
+
+    @property
+    def log(self) -> DeliveryLog:
+        """The delivery log this dispatcher writes to; read it freely, clear it only via reset()."""
+        return self._log
+
+    @property
+    def sender(self) -> WebhookSender:
+        """The seam every attempt goes through."""
+        return self._sender
+
+    def enqueue(self, task_id: str, url: str, payload: Mapping[str, Any]) -> Delivery:
+        """Queue one webhook for ``task_id`` and return its pending snapshot without waiting.
+
+        Raises ``TypeError``/``ValueError`` if the payload is not strict JSON and
+        :class:`DispatcherClosed` after :meth:`close`.
+        """
+        body = _snapshot(payload)
+        with self._cond:
+            if self._closed:
+                raise DispatcherClosed("the webhook dispatcher is closed")
+            delivery = Delivery(self._ids(), task_id, url, body, _iso(self._clock))
+            self._log.add(delivery)
+            lane = self._lanes.setdefault(task_id, deque())
+            lane.append(delivery.id)
+            if len(lane) == 1:
+                self._schedule(task_id, self._clock.monotonic())
+            self._start_workers()
+            self._cond.notify_all()
+        return delivery
+
+    def pending_count(self) -> int:
+        """Deliveries neither delivered nor finally failed (queued, in flight or backing off)."""
+        with self._cond:
+            return sum(len(lane) for lane in self._lanes.values())
+
+    def wait_idle(self, timeout: float) -> bool:
+        """Block until nothing is pending; False if ``timeout`` real seconds passed first."""
+        with self._cond:
+            return self._cond.wait_for(lambda: not self._lanes, timeout)
+
+    def wait_for(self, predicate: Callable[[Delivery], bool], timeout: float) -> Delivery | None:
+        """The first logged delivery (enqueue order) matching ``predicate``, waiting up to
+        ``timeout`` real seconds for one to appear; None on timeout.
+
+        The predicate sees whole snapshots, so it can test attempts too, e.g.
+        ``lambda d: len(d.attempts) >= 2``. It runs under the dispatcher's lock: keep it cheap.
+        """
+        found: list[Delivery] = []
+
+        def matched() -> bool:
+            found[:] = [d for d in self._log.deliveries() if predicate(d)][:1]
+            return bool(found)
+
+        with self._cond:
+            self._cond.wait_for(matched, timeout)
+        return found[0] if found else None
+
+    def close(self, timeout: float = 5.0) -> list[Delivery]:
+        """Stop the workers (letting in-flight attempts finish within ``timeout`` real seconds)
+        and return the deliveries left pending, so a test fixture can fail on them.
+        """
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+            threads = list(self._threads)
+        deadline = time.monotonic() + timeout
+        for thread in threads:
+            if thread is not threading.current_thread():
+                thread.join(max(0.0, deadline - time.monotonic()))
+        if self._owned_sender is not None and not any(t.is_alive() for t in threads):
+            self._owned_sender.close()
+        return self._log.deliveries(state="pending")
+
+    def reset(self) -> None:
+        """Drop every queued delivery, the log and recorded worker errors (``/_mock/reset``).
+
+        Attempts already in flight finish but their results are discarded.
+        """
+        with self._cond:
+            self._generation += 1
+            self._lanes.clear()
+            self._due.clear()
+            self._attempt_counts.clear()
+            self._errors.clear()
+            self._log.clear()
+            self._cond.notify_all()
+
+    def check(self) -> None:
+        """Raise :class:`WebhookWorkerError` if a sender or hook raised unexpectedly in a worker."""
+        with self._cond:
+            errors = list(self._errors)
+        if errors:
+            message = f"{len(errors)} unexpected error(s) in webhook workers; first: {errors[0]!r}"
+            raise WebhookWorkerError(message) from errors[0]
+
+    def __enter__(self) -> WebhookDispatcher:
+        """Use as a context manager that closes on exit."""
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        """Close with the default timeout."""
+        self.close()
+
+    # --- scheduling (called with self._cond held) ------------------------------------------
+
+    def _schedule(self, task_id: str, due: float) -> None:
+        """Make ``task_id``'s lane head eligible for a worker at clock time ``due``."""
+        heapq.heappush(self._due, (due, next(self._tiebreak), task_id))
+
+    def _start_workers(self) -> None:
+        """Start the daemon workers on first use, so an unused dispatcher costs no threads."""
+        if self._threads:
+            return
+        for index in range(self._worker_count):
+            thread = threading.Thread(target=self._work, name=f"tonn-webhooks-{index}", daemon=True)
+            self._threads.append(thread)
+            thread.start()
+
+    def _next_job(self) -> _Job | None:
+        """Block until a lane head is due (or the dispatcher closes) and claim it."""
+        with self._cond:
+            while not self._closed:
+                if not self._due:
+                    self._cond.wait()
+                    continue
+                due, _, task_id = self._due[0]
+                now = self._clock.monotonic()
+                if due > now:
+                    self._clock.wait(self._cond, due - now)
+                    continue
+                heapq.heappop(self._due)
+                return self._claim(task_id)
+            return None
+
+    def _claim(self, task_id: str) -> _Job:
+        """Number the next attempt of ``task_id``'s head delivery."""
+        delivery_id = self._lanes[task_id][0]
+        number = self._attempt_counts.get(delivery_id, 0) + 1
+        self._attempt_counts[delivery_id] = number
+        return _Job(self._generation, self._log.get(delivery_id), number)
+
+    def _advance_lane(self, attempt: DeliveryAttempt) -> None:
+        """After an attempt: schedule the retry, or retire the head and schedule the next one."""
+        now = self._clock.monotonic()
+        if attempt.outcome == "retrying":
+            self._schedule(attempt.task_id, now + (attempt.retry_in or 0.0))
+            return
+        lane = self._lanes[attempt.task_id]
+        lane.popleft()
+        self._attempt_counts.pop(attempt.delivery_id, None)
+        if lane:
+            self._schedule(attempt.task_id, now)
+        else:
+            del self._lanes[attempt.task_id]
+
+    # --- worker side (no lock held while sending) ------------------------------------------
+
+    def _work(self) -> None:
+        """Worker loop: claim a due head, attempt it, record the result."""
+        while (job := self._next_job()) is not None:
+            self._finish(job, self._attempt(job))
+
+    def _attempt(self, job: _Job) -> DeliveryAttempt:
+        """Make one HTTP attempt and describe it, including what the policy decided."""
+        started_at, started = _iso(self._clock), self._clock.monotonic()
+        outcome = self._send(job.delivery)
+        duration_ms = (self._clock.monotonic() - started) * 1000.0
+        decision = self._policy.decide(outcome, job.number)
+        error = outcome if isinstance(outcome, BaseException) else None
+        return DeliveryAttempt(
+            delivery_id=job.delivery.id,
+            task_id=job.delivery.task_id,
+            number=job.number,
+            url=job.delivery.url,
+            payload=job.delivery.payload,
+            started_at=started_at,
+            started_monotonic=started,
+            duration_ms=duration_ms,
+            status_code=outcome if isinstance(outcome, int) else None,
+            error=None if error is None else _describe(error),
+            outcome=decision,
+            retry_in=self._policy.delay_before(job.number + 1) if decision == "retrying" else None,
+        )
+
+    def _send(self, delivery: Delivery) -> Outcome:
+        """Call the sender; a non-``DeliveryError`` exception is a bug, kept for :meth:`check`."""
+        try:
+            return self._sender.send(delivery.url, delivery.payload, self._policy.timeout)
+        except DeliveryError as exc:
+            return exc
+        except Exception as exc:
+            self._note_error(exc)
+            return exc
+
+    def _finish(self, job: _Job, attempt: DeliveryAttempt) -> None:
+        """Run the hook, then publish the attempt, unless a reset made the job stale."""
+        if job.generation == self._generation and self._on_attempt is not None:
+            try:
+                self._on_attempt(attempt)
+            except Exception as exc:
+                self._note_error(exc)
+        with self._cond:
+            if job.generation != self._generation:
+                return
+            self._log.record(attempt)
+            self._advance_lane(attempt)
+            self._cond.notify_all()
+
+    def _note_error(self, exc: BaseException) -> None:
+        """Keep an unexpected worker-side exception for :meth:`check`."""
+        with self._cond:
+            self._errors.append(exc)
+
+
+def _describe(error: BaseException) -> str:
+    """``"<code>: <message>"`` for our errors, ``"unexpected: <repr>"`` for anything else."""
+    if isinstance(error, WebhookError):
+        return error.describe()
+    return f"unexpected: {error!r}"
