@@ -1,0 +1,95 @@
+"""tonn_mock.audio: the audio engine behind the mock's task processors.
+
+Pure functions over an immutable :class:`Audio` buffer; no Flask, no I/O beyond bytes in and out,
+so processors can run them off the request path and tests can call them directly.
+
+What is simulated, product by product (details in each module's docstring):
+
+* input rules (:mod:`.rules`): formats, 44.1/48 kHz, 10 s minimum, 8/10 min maximum, silence;
+* mastering (:mod:`.mastering`): LOW/MEDIUM/HIGH = -14/-10/-8 LUFS within 1 LU, true peak at or
+  below -1 dBTP, 44.1 kHz/16-bit or 48 kHz/24-bit, 30 s previews from a given or the loudest start;
+* mixing (:mod:`.mixing`, :mod:`.automix`): per-track EQ, compression, gain and constant-power
+  panning in Tonn's settings shape; the "AI" settings come from a fixed per-instrument table;
+* analysis (:mod:`.analysis`): real loudness, true peak, clipping, stereo and spectrum
+  measurements mapped to Tonn's verdict vocabulary with documented thresholds;
+* enhance, clean-up, separation, recombine: simple deterministic filters and dynamics.
+
+Not simulated: anything that needs machine learning (real source separation, the real mixing AI,
+reverb, denoising), and the real service's exact numbers. Every function is deterministic: the
+same input gives the same samples and, through :func:`encode`, the same bytes.
+"""
+
+from .analysis import analyse
+from .automix import TrackMeta, auto_mix_settings
+from .buffer import Audio, db_to_gain, gain_to_db
+from .cleanup import SOUND_SOURCES, SoundSource, cleanup
+from .codecs import BitDepth, ContainerFormat, DecodedAudio, content_type, decode, encode
+from .dynamics import Compression
+from .enhance import ENHANCE_TARGETS, LoudnessPreference, enhance, enhance_stems
+from .errors import AudioError, AudioRejected, UnreadableAudio
+from .mastering import (
+    CEILING_DBFS,
+    LOUDNESS_TARGETS,
+    PREVIEW_LENGTH_S,
+    loudness_target,
+    master,
+    master_settings_for,
+    preview,
+)
+from .measure import integrated_loudness, sample_peak_dbfs, true_peak_dbfs
+from .mixing import EqBand, MixResult, TrackInput, mix, track_from_settings
+from .recombine import RecombineResult, recombine
+from .rules import PRODUCTS, Product, check_input
+from .separation import SeparationMode, separate
+from .signals import pink_noise, sine, stand_in_signal
+
+__all__ = [
+    "CEILING_DBFS",
+    "ENHANCE_TARGETS",
+    "LOUDNESS_TARGETS",
+    "PREVIEW_LENGTH_S",
+    "PRODUCTS",
+    "SOUND_SOURCES",
+    "Audio",
+    "AudioError",
+    "AudioRejected",
+    "BitDepth",
+    "Compression",
+    "ContainerFormat",
+    "DecodedAudio",
+    "EqBand",
+    "LoudnessPreference",
+    "MixResult",
+    "Product",
+    "RecombineResult",
+    "SeparationMode",
+    "SoundSource",
+    "TrackInput",
+    "TrackMeta",
+    "UnreadableAudio",
+    "analyse",
+    "auto_mix_settings",
+    "check_input",
+    "cleanup",
+    "content_type",
+    "db_to_gain",
+    "decode",
+    "encode",
+    "enhance",
+    "enhance_stems",
+    "gain_to_db",
+    "integrated_loudness",
+    "loudness_target",
+    "master",
+    "master_settings_for",
+    "mix",
+    "pink_noise",
+    "preview",
+    "recombine",
+    "sample_peak_dbfs",
+    "separate",
+    "sine",
+    "stand_in_signal",
+    "track_from_settings",
+    "true_peak_dbfs",
+]

@@ -1,0 +1,124 @@
+"""Input rules per product, as the Tonn service applies them (dossier §7).
+
+RoEx added the same checks to its example scripts in a commit titled "added audio validation that
+already exists in the api", so the mock enforces them in the examples' order: container format,
+sample rate, duration, silence. Limits:
+
+=================  =======================  ==========
+product            formats                  max length
+=================  =======================  ==========
+mixing             WAV, FLAC                480 s per track
+cleanup            WAV, FLAC                600 s
+postprod           WAV, FLAC [inferred]     600 s [inferred]
+mastering          WAV, FLAC, MP3           600 s
+enhance            WAV, FLAC, MP3           600 s
+analysis           WAV, FLAC, MP3           600 s
+separation         WAV, FLAC, MP3           600 s [inferred]
+recombine          WAV, FLAC, MP3           600 s [inferred]
+=================  =======================  ==========
+
+Every product: 44.1 or 48 kHz only, at least 10 s, and not silent (mean per-channel RMS of the
+first minute below 0.0001, exactly as RoEx's validator measures it). The wording of the real
+service's refusals is undocumented; these messages are the mock's own.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Literal, get_args
+
+import numpy as np
+
+from .codecs import DecodedAudio
+from .errors import AudioRejected
+from .measure import rms
+
+Product = Literal[
+    "mixing", "mastering", "analysis", "enhance", "cleanup", "separation", "recombine", "postprod"
+]
+PRODUCTS: tuple[Product, ...] = get_args(Product)
+
+ALLOWED_SAMPLE_RATES = (44100, 48000)
+MIN_DURATION_S = 10.0
+MAX_MIX_TRACK_DURATION_S = 480.0
+MAX_DURATION_S = 600.0
+SILENCE_RMS = 0.0001
+_SILENCE_WINDOW_S = 60.0
+
+_LOSSLESS = ("WAV", "FLAC")
+_ANY_FORMAT = ("WAV", "FLAC", "MP3")
+FORMATS: dict[Product, tuple[str, ...]] = {
+    "mixing": _LOSSLESS,
+    "cleanup": _LOSSLESS,
+    "postprod": _LOSSLESS,
+    "mastering": _ANY_FORMAT,
+    "enhance": _ANY_FORMAT,
+    "analysis": _ANY_FORMAT,
+    "separation": _ANY_FORMAT,
+    "recombine": _ANY_FORMAT,
+}
+
+
+def max_duration_s(product: Product) -> float:
+    """Longest input accepted for ``product`` (mix tracks are capped at 8 minutes each)."""
+    return MAX_MIX_TRACK_DURATION_S if product == "mixing" else MAX_DURATION_S
+
+
+def check_input(decoded: DecodedAudio, product: Product) -> None:
+    """Raise :class:`AudioRejected` when ``decoded`` breaks one of ``product``'s input rules."""
+    if product not in FORMATS:
+        raise ValueError(f"unknown product {product!r}; expected one of {', '.join(PRODUCTS)}")
+    _check_format(decoded.container, product)
+    _check_sample_rate(decoded.audio.sample_rate)
+    _check_duration(decoded.audio.duration, max_duration_s(product))
+    _check_not_silent(decoded)
+
+
+def _check_format(container: str, product: Product) -> None:
+    """Only the containers the product documents (mixing and clean-up are lossless only)."""
+    allowed = FORMATS[product]
+    if container not in allowed:
+        raise AudioRejected(
+            f"Unsupported audio format for {product}: {container} (use {' or '.join(allowed)})",
+            code="unsupported_format",
+        )
+
+
+def _check_sample_rate(sample_rate: int) -> None:
+    """44.1 kHz or 48 kHz, nothing else (no resampling on the way in)."""
+    if sample_rate not in ALLOWED_SAMPLE_RATES:
+        raise AudioRejected(
+            f"Unsupported sample rate: {sample_rate} Hz (use 44100 or 48000 Hz)",
+            code="unsupported_sample_rate",
+        )
+
+
+def _check_duration(duration: float, limit: float) -> None:
+    """At least 10 s, at most the product's limit."""
+    if duration < MIN_DURATION_S:
+        raise AudioRejected(
+            f"Audio file is too short: {_seconds(duration, math.floor)} s (minimum {MIN_DURATION_S:g} s)",
+            code="audio_too_short",
+        )
+    if duration > limit:
+        raise AudioRejected(
+            f"Audio file is too long: {_seconds(duration, math.ceil)} s (maximum {limit:g} s)",
+            code="audio_too_long",
+        )
+
+
+def _seconds(value: float, rounding: Callable[[float], int]) -> str:
+    """Seconds to at most two decimals, rounded away from the limit so 9.999 never reads "10"."""
+    return f"{rounding(value * 100) / 100:.2f}".rstrip("0").rstrip(".")
+
+
+def _check_not_silent(decoded: DecodedAudio) -> None:
+    """Refuse digital silence (and near-silence) before spending work on it."""
+    audio = decoded.audio
+    first_minute = audio.excerpt(0, int(_SILENCE_WINDOW_S * audio.sample_rate))
+    level = rms(first_minute)
+    if level < SILENCE_RMS or not np.isfinite(level):
+        raise AudioRejected(
+            f"Audio file is silent: RMS {level:.6f} (minimum {SILENCE_RMS})", code="audio_silent"
+        )
