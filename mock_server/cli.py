@@ -1,16 +1,85 @@
-"""The ``tonn-mock`` command line."""
+"""The ``tonn-mock`` command line: ``serve`` the mock, ``pull-spec`` the live document."""
 
 from __future__ import annotations
 
+import logging
+import socket
+from pathlib import Path
+
 import click
+from waitress.server import create_server
 
 from tonn_openapi.pull import pull_spec_command
 
+from .app import create_app
+from .settings import ENV_PREFIX, Settings
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "auto_envvar_prefix": ENV_PREFIX[:-1]})
 @click.version_option(package_name="tonn-testkit")
 def main() -> None:
     """tonn-mock: an offline twin of the RoEx Tonn audio API."""
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8080, show_default=True, type=int, help="Port; 0 picks a free one.")
+@click.option("--keys", help="Comma-separated API keys to accept (default: any non-empty key).")
+@click.option("--progression", help="immediate | manual | after_polls:N | after_seconds:T")
+@click.option("--seed", type=int, help="Seed for task ids (repeatable runs).")
+@click.option(
+    "--storage-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for uploads and results (default: a temporary folder).",
+)
+@click.option("--public-url", help="Base URL clients use to reach the mock (default: each request's host).")
+@click.option("--webhook-max-attempts", type=int, help="Attempts per webhook delivery.")
+@click.option("--webhook-base-delay", type=float, help="First retry delay in seconds (doubles each retry).")
+@click.option("--webhook-timeout", type=float, help="Timeout of one webhook attempt in seconds.")
+@click.option("--no-credits", is_flag=True, default=None, help="Do not charge credits.")
+@click.option("--no-rate-limit", is_flag=True, default=None, help="Do not limit requests per minute.")
+@click.option("--threads", default=8, show_default=True, type=int, help="Worker threads of the WSGI server.")
+def serve(
+    host: str,
+    port: int,
+    keys: str | None,
+    progression: str | None,
+    seed: int | None,
+    storage_dir: Path | None,
+    public_url: str | None,
+    webhook_max_attempts: int | None,
+    webhook_base_delay: float | None,
+    webhook_timeout: float | None,
+    no_credits: bool | None,
+    no_rate_limit: bool | None,
+    threads: int,
+) -> None:
+    """Serve the mock with waitress. Every option can also be set as TONN_MOCK_<OPTION>."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    try:
+        settings = Settings.from_env(
+            api_keys=frozenset(k.strip() for k in keys.split(",") if k.strip()) if keys else None,
+            progression=progression,
+            seed=seed,
+            storage_dir=storage_dir,
+            public_url=public_url,
+            webhook_max_attempts=webhook_max_attempts,
+            webhook_base_delay=webhook_base_delay,
+            webhook_timeout=webhook_timeout,
+            credits_enabled=False if no_credits else None,
+            rate_limit_enabled=False if no_rate_limit else None,
+        )
+    except ValueError as problem:
+        raise click.UsageError(str(problem)) from None
+    server = create_server(create_app(settings), host=host, port=port, threads=threads, ident="tonn-mock")
+    bound_port = server.socket.getsockname()[1] if server.socket.family != socket.AF_UNIX else port
+    click.echo(f"tonn-mock listening on http://{host}:{bound_port} (docs: /docs, control: /_mock/)", err=True)
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
 
 
 main.add_command(pull_spec_command, name="pull-spec")

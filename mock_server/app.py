@@ -1,0 +1,96 @@
+"""``create_app(settings)``: the Flask application of one mock instance."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from flask import Flask, Response, g, jsonify, request
+from werkzeug.exceptions import HTTPException
+
+from tonn_openapi import load_spec
+
+from . import (
+    analysis,
+    cleanup,
+    control,
+    docs,
+    enhance,
+    health,
+    mastering,
+    mixing,
+    postprod,
+    recombine,
+    stems,
+    upload,
+)
+from .backend import MockBackend, Seams
+from .errors import MethodNotAllowed, PayloadTooLarge, RouteNotFound, TonnError
+from .gate import install_gate
+from .http import EXTENSION
+from .settings import Settings
+from .validation import RequestValidator
+
+request_log = logging.getLogger("tonn_mock.requests")
+AREAS = (health, upload, mastering, mixing, stems, recombine, postprod, analysis, enhance, cleanup)
+
+
+def create_app(settings: Settings | None = None, seams: Seams | None = None) -> Flask:
+    """A mock of the Tonn API. ``seams`` replaces the clock, ids, webhook sender or store."""
+    settings = settings or Settings()
+    seams = seams or Seams.default(settings)
+    app = Flask("tonn_mock")
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    spec = load_spec()
+    app.extensions[EXTENSION] = MockBackend(settings, seams)
+    app.extensions["tonn_mock.spec"] = spec
+    app.extensions["tonn_mock.errors"] = []
+    _install_request_log(app)
+    install_gate(app, RequestValidator(spec))
+    for area in AREAS:
+        app.register_blueprint(area.blueprint)
+    app.register_blueprint(upload.routes.storage_blueprint)
+    app.register_blueprint(control.blueprint)
+    app.register_blueprint(docs.blueprint)
+    _install_error_handlers(app)
+    return app
+
+
+def _install_error_handlers(app: Flask) -> None:
+    @app.errorhandler(TonnError)
+    def tonn_error(error: TonnError) -> tuple[Response, int]:
+        return jsonify(error.body()), error.status
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException) -> tuple[Response, int]:
+        return tonn_error(_as_tonn_error(error))
+
+    @app.errorhandler(Exception)
+    def unexpected(error: Exception) -> tuple[Response, int]:
+        app.logger.exception("unhandled error in %s %s", request.method, request.path)
+        app.extensions["tonn_mock.errors"].append(error)
+        return tonn_error(TonnError(f"Internal server error: {type(error).__name__}"))
+
+
+def _as_tonn_error(error: HTTPException) -> TonnError:
+    if error.code == 404:
+        return RouteNotFound(f"No such endpoint: {request.method} {request.path}")
+    if error.code == 405:
+        return MethodNotAllowed(f"Method {request.method} is not allowed on {request.path}")
+    if error.code == 413:
+        limit = request.max_content_length
+        return PayloadTooLarge(f"Request body too large: the limit is {limit} bytes")
+    return TonnError(error.description or error.name, info=error.name, status=error.code or 500)
+
+
+def _install_request_log(app: Flask) -> None:
+    @app.before_request
+    def start_timer() -> None:
+        g.started = time.perf_counter()
+
+    @app.after_request
+    def log_request(response: Response) -> Response:
+        elapsed = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
+        request_log.info("%s %s %s %.1fms", request.method, request.path, response.status_code, elapsed)
+        return response

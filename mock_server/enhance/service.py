@@ -1,0 +1,153 @@
+"""Mix-enhance ("mix revive") tasks: preview or full, polled through one retrieve endpoint.
+
+A preview task (free) renders a 30 s MP3 of the enhanced mix. A full task (charged at creation,
+``createMixEnhance``) also renders the full-length WAV and, with ``stemProcessing`` or
+``getProcessedStems``, the ``vocal``/``bass``/``drums``/``other`` stems; it passes
+``MIXREVIVE_TASK_PREVIEW_COMPLETED`` on its way to ``MIXREVIVE_TASK_COMPLETED``, and while it runs
+(that state included) retrieval answers 202 with every URL null. The credit is not refunded when
+a full task fails [inferred].
+"""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from ..audio.codecs import BitDepth, decode, encode
+from ..audio.enhance import enhance, enhance_stems
+from ..audio.mastering import master_settings_for, preview
+from ..audio.rules import check_input
+from ..backend import MockBackend
+from ..errors import TaskNotFound
+from ..responses import failed_body, user_facing_errors
+from ..storage import RESULTS_PREFIX
+from ..tasks.lifecycle import ENHANCE_FULL, ENHANCE_PREVIEW, LIFECYCLES, Lifecycle
+from ..tasks.models import Task
+
+OPERATION = "createMixEnhance"
+PENDING_RESULTS = {
+    "download_url_preview_revived": None,
+    "download_url_revived": None,
+    "preview_start_time": None,
+    "stems": None,
+}
+
+
+def create_preview(backend: MockBackend, owner: str, data: dict[str, Any], base_url: str) -> dict[str, Any]:
+    """Start a free preview task (``MIXREVIVE_TASK_PREVIEW_COMPLETED`` is its end)."""
+    task = _create(backend, owner, data, base_url, ENHANCE_PREVIEW)
+    return {
+        "mixrevive_task_id": task.id,
+        "error": False,
+        "message": "Mix revive preview task created.",
+        "info": "",
+    }
+
+
+def create_full(backend: MockBackend, owner: str, data: dict[str, Any], base_url: str) -> dict[str, Any]:
+    """Charge, then start a full task (402 and no task when the credits do not cover it)."""
+    backend.ledger.charge(owner, OPERATION)
+    task = _create(backend, owner, data, base_url, ENHANCE_FULL)
+    return {"mixrevive_task_id": task.id, "error": False, "message": "Mix revive task created.", "info": ""}
+
+
+def _create(
+    backend: MockBackend, owner: str, data: dict[str, Any], base_url: str, lifecycle: Lifecycle
+) -> Task:
+    full = lifecycle is ENHANCE_FULL
+    return backend.tasks.create(
+        lifecycle,
+        owner=owner,
+        request=data,
+        base_url=base_url,
+        webhook_url=data.get("webhookURL"),
+        work=lambda task_id: render(backend, task_id, data, full=full),
+    )
+
+
+def retrieve(backend: MockBackend, owner: str, task_id: str) -> tuple[int, dict[str, Any]]:
+    """202 with null URLs while running, the failure envelope, or the results (200)."""
+    if backend.tasks.get(task_id, owner).lifecycle not in (ENHANCE_PREVIEW.name, ENHANCE_FULL.name):
+        raise TaskNotFound(task_id)  # an id of another product is no enhance task
+    task = backend.tasks.observe(task_id, owner)
+    lifecycle = LIFECYCLES[task.lifecycle]
+    if lifecycle.is_running(task.state):
+        return 202, {"error": False, "revivedTrackTaskResults": {**PENDING_RESULTS, "status": task.state}}
+    if task.state == lifecycle.failed:
+        return 200, failed_body(task, "Mix revive task failed.")
+    return 200, {"error": False, "revivedTrackTaskResults": track_results(backend, task)}
+
+
+def track_results(backend: MockBackend, task: Task) -> dict[str, Any]:
+    """``revivedTrackTaskResults`` of a finished task, with freshly signed URLs."""
+    results = task.results
+    return {
+        "download_url_preview_revived": backend.download_url(task.base_url, results["preview"]),
+        "download_url_revived": _url(backend, task, results["full"]),
+        "preview_start_time": results["preview_start_time"],
+        "status": task.state,
+        "stems": _stem_urls(backend, task),
+    }
+
+
+def webhook_payload(backend: MockBackend, task: Task) -> dict[str, Any]:
+    """MixEnhanceWebhookPayload: id and state; URLs once the task's own result is complete.
+
+    The intermediate ``MIXREVIVE_TASK_PREVIEW_COMPLETED`` of a full task carries no URLs (its
+    results are collected on completion), and the "matched loudness" preview P2 mentions is not
+    produced.
+    """
+    lifecycle = LIFECYCLES[task.lifecycle]
+    body: dict[str, Any] = {"mixrevive_task_id": task.id, "state": task.state}
+    if task.state == lifecycle.failed:
+        body.update(error=True, message=task.error)
+    elif task.state == lifecycle.completed:
+        body.update(
+            download_url_preview_revived=backend.download_url(task.base_url, task.results["preview"]),
+            download_url_revived=_url(backend, task, task.results["full"]),
+            stems_download_urls=_stem_urls(backend, task),
+        )
+    return body
+
+
+def render(backend: MockBackend, task_id: str, data: dict[str, Any], *, full: bool) -> dict[str, Any]:
+    """The audio work (:func:`tonn_mock.audio.enhance`): store the 30 s MP3 preview and, for full
+    tasks, the full-length WAV and any requested stems (16-bit at 44.1 kHz, 24-bit at 48 kHz)."""
+    with user_facing_errors():
+        decoded = decode(backend.inputs.read(data["audioFileLocation"]))
+        check_input(decoded, "enhance")
+    enhanced = enhance(
+        decoded.audio,
+        data.get("loudnessPreference", "NO_CHANGE"),
+        fix_tonal_profile=data["fixTonalProfileIssues"],
+    )
+    excerpt, start = preview(enhanced, data.get("previewStartTime"))
+    folder = f"{RESULTS_PREFIX}/{task_id}"
+    results: dict[str, Any] = {
+        "preview": _put(backend, f"{folder}/RoEx_Revived_Preview.mp3", encode(excerpt, "MP3")),
+        "preview_start_time": start,
+        "full": None,
+        "stems": None,
+    }
+    if full:
+        bit_depth = cast(BitDepth, master_settings_for(enhanced.sample_rate)[1])
+        results["full"] = _put(backend, f"{folder}/RoEx_Revived.wav", encode(enhanced, "WAV", bit_depth))
+        if data.get("stemProcessing") or data.get("getProcessedStems"):
+            results["stems"] = {
+                name: _put(backend, f"{folder}/stems/{name}.wav", encode(stem, "WAV", bit_depth))
+                for name, stem in enhance_stems(enhanced).items()
+            }
+    return results
+
+
+def _put(backend: MockBackend, key: str, data: bytes) -> str:
+    backend.blobs.put(key, data, "audio/mpeg" if key.endswith(".mp3") else "audio/wav")
+    return key
+
+
+def _url(backend: MockBackend, task: Task, key: str | None) -> str | None:
+    return backend.download_url(task.base_url, key) if key else None
+
+
+def _stem_urls(backend: MockBackend, task: Task) -> dict[str, str] | None:
+    stems = task.results.get("stems")
+    return {name: backend.download_url(task.base_url, key) for name, key in stems.items()} if stems else None

@@ -1,0 +1,81 @@
+"""What happens to every public API request before its route runs, in the real service's order.
+
+1. the API key (``?key=`` or ``X-API-Key``): missing → 401, not in the configured list → 400;
+2. the per-key rate limit (100 requests a minute) → 429;
+3. scripted faults for this operation (latency, a forced status);
+4. the JSON body, validated against the operation's schema → 400 naming the field.
+
+Only after all four does a route touch state, so refused requests change nothing.
+"""
+
+from __future__ import annotations
+
+import time
+
+from flask import Flask, g, request
+
+from .errors import InvalidApiKey, MissingApiKey, RateLimited
+from .http import backend
+from .validation import RequestValidator
+
+PUBLIC_BLUEPRINTS = frozenset(
+    {
+        "health",
+        "upload",
+        "mixing",
+        "mastering",
+        "analysis",
+        "enhance",
+        "cleanup",
+        "stems",
+        "recombine",
+        "postprod",
+    }
+)
+
+
+def spec_path(rule: str) -> str:
+    """Flask's ``/separatestatus/<stemflowTaskId>`` → OpenAPI's ``/separatestatus/{stemflowTaskId}``."""
+    return rule.replace("<", "{").replace(">", "}")
+
+
+def install_gate(app: Flask, validator: RequestValidator) -> None:
+    @app.before_request
+    def gate() -> None:
+        if request.blueprint not in PUBLIC_BLUEPRINTS or request.url_rule is None:
+            return
+        method, path = request.method.lower(), spec_path(request.url_rule.rule)
+        operation = validator.operations[(method, path)]
+        g.operation_id = operation["operationId"]
+        g.api_key = authenticate()
+        enforce_rate_limit(g.api_key)
+        apply_faults(g.operation_id, path)
+        if validator.has_body(method, path):
+            g.body = validator.validate_body(method, path, request.get_data(cache=True))
+
+
+def authenticate() -> str:
+    key = request.args.get("key") or request.headers.get("X-API-Key") or ""
+    if not key.strip():
+        raise MissingApiKey()
+    allowed = backend().settings.api_keys
+    if allowed and key not in allowed:
+        raise InvalidApiKey()
+    return key
+
+
+def enforce_rate_limit(key: str) -> None:
+    mock = backend()
+    if not mock.settings.rate_limit_enabled:
+        return
+    limit = mock.settings.rate_limit_per_minute
+    if mock.store.count_request(key, mock.clock.now(), 60.0) > limit:
+        raise RateLimited(limit)
+
+
+def apply_faults(operation_id: str, path: str) -> None:
+    latency, failure = backend().faults.consult(operation_id, path)
+    if latency:
+        time.sleep(latency)  # a delay the user scripted: the one place the mock sleeps
+    if failure is not None:
+        raise failure

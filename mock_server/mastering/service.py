@@ -1,0 +1,106 @@
+"""Mastering tasks: create, poll the preview, retrieve the final master (charged once).
+
+The audio work masters the whole input at creation (off the request path): the loudness target
+comes from ``desiredLoudness`` (or ``forcedLoudnessInLUFS``), the rate and bit depth from
+``sampleRate``. The preview is a 30 s MP3 excerpt from ``previewStartTime`` or the loudest part.
+"""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from ..audio.codecs import BitDepth, decode, encode
+from ..audio.mastering import LOUDNESS_TARGETS, master, master_settings_for, preview
+from ..audio.rules import check_input
+from ..backend import MockBackend
+from ..responses import failed_body, finished_at, timestamp, user_facing_errors
+from ..storage import RESULTS_PREFIX
+from ..tasks.lifecycle import MASTERING
+from ..tasks.models import Task
+
+FINAL_STATE = "MASTERING_TASK_FINAL_COMPLETED"
+STILL_PROCESSING = {"status": 202}
+
+
+def create_preview(backend: MockBackend, owner: str, data: dict[str, Any], base_url: str) -> dict[str, Any]:
+    task = backend.tasks.create(
+        MASTERING,
+        owner=owner,
+        request=data,
+        base_url=base_url,
+        webhook_url=data.get("webhookURL"),
+        work=lambda task_id: render(backend, task_id, data),
+    )
+    return {"mastering_task_id": task.id, "error": False, "message": "", "info": ""}
+
+
+def retrieve_preview(backend: MockBackend, owner: str, task_id: str) -> tuple[int, dict[str, Any]]:
+    task = backend.tasks.observe(task_id, owner)
+    if MASTERING.is_running(task.state):
+        return 202, STILL_PROCESSING
+    if task.state == MASTERING.failed:
+        return 200, failed_body(task)
+    return 200, {"previewMasterTaskResults": preview_results(backend, task)}
+
+
+def retrieve_final(backend: MockBackend, owner: str, task_id: str) -> tuple[int, dict[str, Any]]:
+    task = backend.tasks.observe(task_id, owner)
+    if MASTERING.is_running(task.state):
+        return 202, STILL_PROCESSING
+    if task.state == MASTERING.failed:
+        return 200, failed_body(task)
+    if "final" not in task.charges:
+        backend.ledger.charge(owner, "retrieveFinalMaster")
+        backend.tasks.record_charge(task.id, "final")
+    task = backend.tasks.follow_up(task.id, FINAL_STATE, {})
+    url = backend.download_url(task.base_url, task.results["final"])
+    return 200, {"finalMasterTaskResults": {"download_url_mastered": url}}
+
+
+def preview_results(backend: MockBackend, task: Task) -> dict[str, Any]:
+    return {
+        "download_url_mastered_preview": backend.download_url(task.base_url, task.results["preview"]),
+        "preview_start_time": task.results["preview_start_time"],
+        "status": MASTERING.completed,
+    }
+
+
+def webhook_payload(backend: MockBackend, task: Task) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "mastering_task_id": task.id,
+        "state": task.state,
+        "creation_time": timestamp(task.created_at),
+    }
+    if task.state == MASTERING.failed:
+        body.update(error=True, message=task.error)
+    elif not MASTERING.is_running(task.state):
+        body["completion_time"] = timestamp(finished_at(task))
+        body["download_url_mastered_preview"] = backend.download_url(task.base_url, task.results["preview"])
+        if task.state == FINAL_STATE:
+            body["download_url_mastered"] = backend.download_url(task.base_url, task.results["final"])
+    return body
+
+
+def render(backend: MockBackend, task_id: str, data: dict[str, Any]) -> dict[str, Any]:
+    """The audio work: master the input, cut the preview, store both."""
+    with user_facing_errors():
+        decoded = decode(backend.inputs.read(data["trackData"][0]["trackURL"]))
+        check_input(decoded, "mastering")
+    rate, bit_depth = master_settings_for(data.get("sampleRate", "44100"))
+    mastered = master(decoded.audio, loudness_target(data), sample_rate=rate)
+    excerpt, start = preview(mastered, data.get("previewStartTime"))
+    folder = f"{RESULTS_PREFIX}/{task_id}"
+    backend.blobs.put(f"{folder}/RoEx_Preview_Master.mp3", encode(excerpt, "MP3"), "audio/mpeg")
+    backend.blobs.put(f"{folder}/RoEx_Final_Master.wav", encode(mastered, "WAV", cast(BitDepth, bit_depth)), "audio/wav")
+    return {
+        "preview": f"{folder}/RoEx_Preview_Master.mp3",
+        "final": f"{folder}/RoEx_Final_Master.wav",
+        "preview_start_time": round(start, 2),
+        "target_lufs": loudness_target(data),
+    }
+
+
+def loudness_target(data: dict[str, Any]) -> float:
+    if data.get("forcedLoudness") and data.get("forcedLoudnessInLUFS") is not None:
+        return float(data["forcedLoudnessInLUFS"])
+    return LOUDNESS_TARGETS[data["desiredLoudness"]]

@@ -1,0 +1,243 @@
+"""Mix tasks: create a preview, poll it (FX settings charged once), render the final mix (charged once).
+
+The preview work runs off the request path at creation: every track is decoded and checked
+(WAV/FLAC, 44.1/48 kHz, 10 s to 8 min, not silent), measured, given AI settings
+(:mod:`tonn_mock.audio.automix`) and mixed with exactly those settings; the preview is the
+loudest 30 s of the mix as MP3 (mastered when ``createMaster``). ``/retrievefinalmix`` renders
+the whole mix synchronously with the AI settings changed by the request (:mod:`.tracks`), as WAV
+at the requested rate, and moves the task on to ``MIX_TASK_COMPLETED`` (its webhook fires once).
+
+[inferred] choices: stems are processed tracks (the mix bus safety gain included, so they sum to
+the unmastered mix), keyed by file name without extension; preview stems cover the preview's 30 s.
+``createMaster`` masters the mix file itself to ``desiredLoudness`` (MEDIUM when absent); stems stay
+unmastered. The final mix answer always carries the settings it applied. A final ``webhookURL``
+replaces the preview's for the final notification. ``returnUnmixedTrack``, ``reverbPreference``
+and ``isStem`` are accepted and ignored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import Any, cast
+
+from ..audio.automix import TrackMeta, auto_mix_settings
+from ..audio.buffer import Audio
+from ..audio.codecs import BitDepth, decode, encode
+from ..audio.mastering import LOUDNESS_TARGETS, master, master_settings_for, preview
+from ..audio.measure import integrated_loudness
+from ..audio.mixing import MixResult, mix, process_track, track_from_settings
+from ..audio.rules import check_input
+from ..backend import MockBackend
+from ..errors import InvalidRequest
+from ..responses import failed_body, user_facing_errors
+from ..storage import RESULTS_PREFIX
+from ..tasks.lifecycle import MIX_PREVIEW
+from ..tasks.models import Task
+from ..tasks.service import WorkFailed
+from . import tracks as rules
+
+FINAL_STATE = "MIX_TASK_COMPLETED"
+PREVIEW_FILE = "RoEx_Final_Mix_Preview.mp3"
+FINAL_FILE = "RoEx_Final_Mix.wav"
+FX_CHARGE, FINAL_CHARGE = "fx_settings", "final_mix"
+
+
+def create_preview(backend: MockBackend, owner: str, data: dict[str, Any], base_url: str) -> dict[str, Any]:
+    rules.check_preview_tracks(rules.track_urls(data["trackData"]))
+    task = backend.tasks.create(
+        MIX_PREVIEW,
+        owner=owner,
+        request=data,
+        base_url=base_url,
+        webhook_url=data.get("webhookURL"),
+        work=lambda task_id: render(backend, task_id, data),
+    )
+    return {"multitrack_task_id": task.id}
+
+
+def retrieve_preview(
+    backend: MockBackend, owner: str, task_id: str, *, with_fx: bool
+) -> tuple[int, dict[str, Any]]:
+    task = backend.tasks.observe(task_id, owner)
+    if MIX_PREVIEW.is_running(task.state):
+        return 202, {"status": task.state}
+    if task.state == MIX_PREVIEW.failed:
+        return 200, failed_body(task)
+    if with_fx and FX_CHARGE not in task.charges:
+        backend.ledger.charge(owner, "retrieveFXSettings")
+        backend.tasks.record_charge(task.id, FX_CHARGE)
+    results = preview_results(backend, task)
+    if with_fx:
+        results["mix_output_settings"] = task.results["settings"]
+    return 200, {"status": MIX_PREVIEW.completed, "previewMixTaskResults": results}
+
+
+def retrieve_final(backend: MockBackend, owner: str, data: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    task = backend.tasks.get(data["multitrackTaskId"], owner)
+    rules.check_final_tracks(rules.track_urls(task.request["trackData"]), rules.track_urls(data["trackData"]))
+    task = backend.tasks.observe(task.id, owner)
+    if MIX_PREVIEW.is_running(task.state):
+        return 202, {"status": task.state}
+    if task.state == MIX_PREVIEW.failed:
+        return 200, failed_body(task)
+    charged = backend.ledger.charge(owner, "retrieveFinalMix") if FINAL_CHARGE not in task.charges else 0
+    try:
+        results = render_final(backend, task, data)
+    except WorkFailed as problem:
+        backend.ledger.refund(owner, charged)
+        raise InvalidRequest(f"The final mix could not be rendered: {problem}") from None
+    backend.tasks.record_charge(task.id, FINAL_CHARGE)
+    if data.get("webhookURL"):
+        backend.tasks.store.update_task(task.id, lambda t: replace(t, webhook_url=data["webhookURL"]))
+    task = backend.tasks.follow_up(task.id, FINAL_STATE, results)
+    return 200, {"applyAudioEffectsResults": final_results(backend, task)}
+
+
+def preview_results(backend: MockBackend, task: Task) -> dict[str, Any]:
+    results: dict[str, Any] = {
+        "status": MIX_PREVIEW.completed,
+        "download_url_preview_mixed": backend.download_url(task.base_url, task.results["preview"]),
+    }
+    if task.results.get("preview_stems"):
+        results["stems"] = _urls(backend, task, task.results["preview_stems"])
+    return results
+
+
+def final_results(backend: MockBackend, task: Task) -> dict[str, Any]:
+    results: dict[str, Any] = {
+        "download_url_mixed": backend.download_url(task.base_url, task.results["final"])
+    }
+    if task.results.get("final_stems"):
+        results["stems"] = _urls(backend, task, task.results["final_stems"])
+    results["mix_output_settings"] = task.results["final_settings"]
+    return results
+
+
+def _urls(backend: MockBackend, task: Task, keys: Mapping[str, str]) -> dict[str, str]:
+    return {name: backend.download_url(task.base_url, key) for name, key in keys.items()}
+
+
+def webhook_payload(backend: MockBackend, task: Task) -> dict[str, Any]:
+    """``MixWebhookPayload``: the state, then the preview (and final) URLs once they exist."""
+    body: dict[str, Any] = {"multitrack_task_id": task.id, "state": task.state}
+    if task.state == MIX_PREVIEW.failed:
+        body.update(error=True, message=task.error or "Mix task failed")
+    elif task.state == FINAL_STATE:
+        body.update(final_results(backend, task))
+        body.pop("mix_output_settings")
+    elif not MIX_PREVIEW.is_running(task.state):
+        body.update(preview_results(backend, task))
+        body.pop("status")
+    return body
+
+
+# audio work ---------------------------------------------------------------------------------
+
+
+def render(backend: MockBackend, task_id: str, data: dict[str, Any]) -> dict[str, Any]:
+    """The preview work: decode and measure the tracks, choose settings, mix, cut the preview."""
+    urls = rules.track_urls(data["trackData"])
+    audios = read_tracks(backend, urls)
+    rate, bit_depth = output_format(data.get("sampleRate", "44100"))
+    settings = auto_mix_settings(
+        [_meta(track, audio) for track, audio in zip(data["trackData"], audios, strict=True)]
+    )
+    names = [rules.track_name(url) for url in urls]
+    result = _mix(audios, [settings[name] for name in names], rate)
+    excerpt, start = preview(result.audio, None)
+    if data.get("createMaster"):
+        excerpt = master(excerpt, _loudness(data), sample_rate=rate)
+    folder = f"{RESULTS_PREFIX}/{task_id}"
+    backend.blobs.put(f"{folder}/{PREVIEW_FILE}", encode(excerpt, "MP3"), "audio/mpeg")
+    stems = {}
+    if data.get("returnStems"):
+        stem_audio = [
+            preview(stem, start)[0] for stem in _stems(audios, [settings[n] for n in names], result)
+        ]
+        stems = _store_stems(backend, f"{folder}/preview_stems", names, stem_audio, bit_depth)
+    return {
+        "preview": f"{folder}/{PREVIEW_FILE}",
+        "settings": settings,
+        "preview_stems": stems,
+        "preview_start_time": start,
+    }
+
+
+def render_final(backend: MockBackend, task: Task, data: dict[str, Any]) -> dict[str, Any]:
+    """The final mix, rendered now: the preview's tracks with the AI settings changed by ``data``."""
+    urls = rules.track_urls(task.request["trackData"])
+    requested = {str(track["trackURL"]): track for track in data["trackData"]}
+    names = [rules.track_name(url) for url in urls]
+    settings = {
+        name: rules.applied_settings(task.results["settings"][name], requested[url])
+        for name, url in zip(names, urls, strict=True)
+    }
+    audios = read_tracks(backend, urls)
+    rate, bit_depth = output_format(data.get("sampleRate", task.request.get("sampleRate", "44100")))
+    result = _mix(audios, [settings[name] for name in names], rate)
+    mixed = (
+        master(result.audio, _loudness(data), sample_rate=rate) if data.get("createMaster") else result.audio
+    )
+    folder = f"{RESULTS_PREFIX}/{task.id}"
+    backend.blobs.put(f"{folder}/{FINAL_FILE}", encode(mixed, "WAV", bit_depth), "audio/wav")
+    stems = {}
+    if data.get("returnStems"):
+        stem_audio = _stems(audios, [settings[name] for name in names], result)
+        stems = _store_stems(backend, f"{folder}/stems", names, stem_audio, bit_depth)
+    return {"final": f"{folder}/{FINAL_FILE}", "final_settings": settings, "final_stems": stems}
+
+
+def read_tracks(backend: MockBackend, urls: Sequence[str]) -> list[Audio]:
+    """Every track, decoded and checked against the mixing input rules (else the work fails)."""
+    audios = []
+    with user_facing_errors():
+        for url in urls:
+            decoded = decode(backend.inputs.read(url))
+            check_input(decoded, "mixing")
+            audios.append(decoded.audio)
+    return audios
+
+
+def output_format(sample_rate: str | int) -> tuple[int, BitDepth]:
+    """``sampleRate`` -> (rate, WAV bit depth): 44.1 kHz/16-bit or 48 kHz/24-bit (dossier §11)."""
+    rate, bit_depth = master_settings_for(sample_rate)
+    return rate, cast(BitDepth, bit_depth)
+
+
+def _meta(track: Mapping[str, Any], audio: Audio) -> TrackMeta:
+    return TrackMeta(
+        name=rules.track_name(str(track["trackURL"])),
+        instrument_group=str(track["instrumentGroup"]),
+        presence=str(track.get("presenceSetting", "NORMAL")),
+        pan_preference=str(track.get("panPreference", "NO_PREFERENCE")),
+        loudness_lufs=integrated_loudness(audio),
+    )
+
+
+def _mix(audios: Sequence[Audio], settings: Sequence[Mapping[str, Any]], rate: int) -> MixResult:
+    return mix([track_from_settings(audio, s) for audio, s in zip(audios, settings, strict=True)], rate)
+
+
+def _stems(audios: Sequence[Audio], settings: Sequence[Mapping[str, Any]], result: MixResult) -> list[Audio]:
+    """Each processed track as it sits in ``result`` (same bus gain, same length)."""
+    rate, frames = result.audio.sample_rate, result.audio.frames
+    return [
+        process_track(track_from_settings(audio, s), rate).gained(result.headroom_gain_db).padded(frames)
+        for audio, s in zip(audios, settings, strict=True)
+    ]
+
+
+def _store_stems(
+    backend: MockBackend, folder: str, names: Sequence[str], stems: Sequence[Audio], bit_depth: BitDepth
+) -> dict[str, str]:
+    keys = rules.stem_names(names)
+    stored = {}
+    for key, file, audio in zip(keys, rules.stem_files(keys), stems, strict=True):
+        backend.blobs.put(f"{folder}/{file}", encode(audio, "WAV", bit_depth), "audio/wav")
+        stored[key] = f"{folder}/{file}"
+    return stored
+
+
+def _loudness(data: Mapping[str, Any]) -> float:
+    return LOUDNESS_TARGETS[data.get("desiredLoudness") or "MEDIUM"]

@@ -1,0 +1,205 @@
+"""Recombine (dossier §12.17-§12.20): put a vocal back over a backing track and master the result.
+
+The inputs are either a completed separation job of the same key (its ``vocals`` stem over the
+sum of its other stems) or a ``vocalStemURL`` + ``backingStemURL`` pair, which must pass the
+recombine input rules. A ``stemJobId`` that is unknown, another key's or not a separation job
+answers 404; one still running or failed answers 400, and no task is created.
+
+The audio work brings both parts to 44.1 kHz stereo, applies ``vocalGainDb`` to the vocal, sums
+them, masters the sum to ``desiredLoudness`` (-14/-10/-8 LUFS, -1 dBTP, see
+:mod:`tonn_mock.audio.mastering`) as a 16-bit WAV, and cuts a 30 s MP3 preview from the loudest
+section. ``musicalStyle`` is echoed back but does not change the sound. Submitting and the preview
+are free; the first successful ``/retrieverecombine`` costs 250 credits, repeats are free. Links
+are signed for 24 h.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Final
+
+import numpy as np
+
+from ..audio.buffer import Audio
+from ..audio.codecs import decode, encode
+from ..audio.mastering import LOUDNESS_TARGETS, master, preview
+from ..audio.measure import integrated_loudness, sample_peak_dbfs
+from ..audio.rules import check_input
+from ..backend import MockBackend
+from ..errors import InvalidRequest, TaskNotFound
+from ..responses import failed_body, user_facing_errors
+from ..stems.service import job_status
+from ..storage import LONG_DOWNLOAD_URL_TTL, RESULTS_PREFIX
+from ..tasks.lifecycle import RECOMBINE, SEPARATION
+from ..tasks.models import Task
+
+RATE = 44100
+BIT_DEPTH: Final = 16
+NOT_COMPLETE = {"error": True, "message": "Recombine is not complete yet."}
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Where the two parts come from: stored stem keys (``stored``) or input URLs."""
+
+    vocal: tuple[str, ...]
+    backing: tuple[str, ...]
+    stored: bool
+
+
+def create_recombine(backend: MockBackend, owner: str, data: dict[str, Any], base_url: str) -> dict[str, Any]:
+    sources = sources_of(backend, owner, data)
+    task = backend.tasks.create(
+        RECOMBINE,
+        owner=owner,
+        request=data,
+        base_url=base_url,
+        webhook_url=data.get("webhookURL"),
+        work=lambda task_id: render(backend, task_id, data, sources),
+        id_prefix="rc_",
+    )
+    return {"recombineTaskId": task.id, "error": False, "message": ""}
+
+
+def recombine_status(backend: MockBackend, owner: str, task_id: str) -> dict[str, Any]:
+    task = backend.tasks.observe(task_id, owner)
+    body = {
+        "recombineTaskId": task.id,
+        "status": job_status(RECOMBINE, task),
+        "error": False,
+        "message": "",
+        "info": "",
+    }
+    if task.state == RECOMBINE.completed:
+        body["message"] = "Recombine complete."
+    elif task.state == RECOMBINE.failed:
+        body.update(error=True, message="Recombine failed.", info=task.error or "")
+    return body
+
+
+def retrieve_preview(backend: MockBackend, owner: str, task_id: str) -> tuple[int, dict[str, Any]]:
+    task = backend.tasks.observe(task_id, owner)
+    if not_ready := unfinished(task):
+        return not_ready
+    return 200, {"error": False, "recombineTaskId": task.id, "preview": preview_result(backend, task)}
+
+
+def retrieve_final(backend: MockBackend, owner: str, task_id: str) -> tuple[int, dict[str, Any]]:
+    task = backend.tasks.observe(task_id, owner)
+    if not_ready := unfinished(task):
+        return not_ready
+    if "final" not in task.charges:
+        backend.ledger.charge(owner, "retrieveRecombine")
+        backend.tasks.record_charge(task.id, "final")
+    return 200, {"error": False, "result": final_result(backend, task)}
+
+
+def unfinished(task: Task) -> tuple[int, dict[str, Any]] | None:
+    """The answer for a task that has no result (still running, or failed); ``None`` if it has."""
+    if RECOMBINE.is_running(task.state):
+        return 202, dict(NOT_COMPLETE)
+    if task.state == RECOMBINE.failed:
+        return 200, failed_body(task, "Recombine failed.")
+    return None
+
+
+def preview_result(backend: MockBackend, task: Task) -> dict[str, Any]:
+    return {
+        "preview_url": backend.download_url(task.base_url, task.results["preview"], LONG_DOWNLOAD_URL_TTL),
+        "preview_start_seconds": task.results["preview_start_seconds"],
+        "measured_lufs_full": task.results["measured_lufs"],
+    }
+
+
+def final_result(backend: MockBackend, task: Task) -> dict[str, Any]:
+    results = task.results
+    return {
+        "master_url": backend.download_url(task.base_url, results["master"], LONG_DOWNLOAD_URL_TTL),
+        **{key: results[key] for key in ("measured_lufs", "peak_level", "track_length_seconds")},
+        "sample_rate": RATE,
+        "bit_depth": BIT_DEPTH,
+        "channels": 2,
+        "processing": dict(results["processing"]),
+    }
+
+
+def webhook_payload(backend: MockBackend, task: Task) -> dict[str, Any]:
+    body: dict[str, Any] = {"recombineTaskId": task.id, "status": task.state, "error": False, "message": ""}
+    if task.state == RECOMBINE.completed:
+        body["message"] = "Recombine complete."
+    elif task.state == RECOMBINE.failed:
+        body.update(error=True, message=f"Recombine failed: {task.error}")
+    return body
+
+
+# inputs ------------------------------------------------------------------------------------------
+
+
+def sources_of(backend: MockBackend, owner: str, data: dict[str, Any]) -> Sources:
+    """The request's inputs; refuses a ``stemJobId`` that cannot be recombined (404 / 400)."""
+    if "stemJobId" not in data:
+        return Sources((data["vocalStemURL"],), (data["backingStemURL"],), stored=False)
+    stems = completed_stems(backend, owner, data["stemJobId"])
+    backing = tuple(key for name, key in stems.items() if name != "vocals")
+    return Sources((stems["vocals"],), backing, stored=True)
+
+
+def completed_stems(backend: MockBackend, owner: str, job_id: str) -> dict[str, str]:
+    job = backend.tasks.get(job_id, owner)
+    if job.lifecycle != SEPARATION.name:
+        raise TaskNotFound(job_id)
+    job = backend.tasks.catch_up(job.id)
+    if SEPARATION.is_running(job.state):
+        raise InvalidRequest(f"Separation job {job_id!r} is not complete yet: wait for status 'complete'.")
+    if job.state == SEPARATION.failed:
+        raise InvalidRequest(f"Separation job {job_id!r} failed and has no stems to recombine.")
+    return dict(job.results["stems"])
+
+
+def load(refs: tuple[str, ...], read: Callable[[str], bytes], check: bool) -> Audio:
+    """Decode each input (checking the input rules for user URLs) and sum them at 44.1 kHz stereo."""
+    parts = []
+    for ref in refs:
+        decoded = decode(read(ref))
+        if check:
+            check_input(decoded, "recombine")
+        parts.append(decoded.audio.as_stereo().resampled(RATE))
+    return overlay(*parts)
+
+
+def overlay(*parts: Audio) -> Audio:
+    """The sum of ``parts``, as long as the longest."""
+    frames = max(part.frames for part in parts)
+    return Audio(np.sum([part.padded(frames).samples for part in parts], axis=0), RATE)
+
+
+# audio work --------------------------------------------------------------------------------------
+
+
+def render(backend: MockBackend, task_id: str, data: dict[str, Any], sources: Sources) -> dict[str, Any]:
+    """The audio work: gain the vocal, sum it with the backing, master, cut the preview."""
+    read = backend.blobs.get if sources.stored else backend.inputs.read
+    with user_facing_errors():
+        vocal = load(sources.vocal, read, check=not sources.stored)
+        backing = load(sources.backing, read, check=not sources.stored)
+    loudness = data.get("desiredLoudness", "MEDIUM")
+    gain = float(data.get("vocalGainDb", 0.0))
+    mastered = master(overlay(vocal.gained(gain), backing), LOUDNESS_TARGETS[loudness], sample_rate=RATE)
+    excerpt, start = preview(mastered, None)
+    folder = f"{RESULTS_PREFIX}/{task_id}"
+    backend.blobs.put(f"{folder}/recombine_master.wav", encode(mastered, "WAV", BIT_DEPTH), "audio/wav")
+    backend.blobs.put(f"{folder}/recombine_preview.mp3", encode(excerpt, "MP3"), "audio/mpeg")
+    return {
+        "master": f"{folder}/recombine_master.wav",
+        "preview": f"{folder}/recombine_preview.mp3",
+        "preview_start_seconds": start,
+        "measured_lufs": round(integrated_loudness(mastered), 2),
+        "peak_level": round(sample_peak_dbfs(mastered), 2),
+        "track_length_seconds": round(mastered.duration, 2),
+        "processing": {
+            "musical_style": data["musicalStyle"],
+            "desired_loudness": loudness,
+            "vocal_gain_db": gain,
+        },
+    }

@@ -1,0 +1,36 @@
+"""Pieces of response bodies that several API areas share."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+from .audio.errors import AudioError
+from .inputs import InputUnavailable
+from .tasks.models import Task
+from .tasks.service import WorkFailed
+
+
+def timestamp(epoch: float) -> str:
+    """Tonn's ``completion_time`` format: ``YYYY-MM-DD HH:MM:SS`` in UTC (dossier §14.23)."""
+    return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def finished_at(task: Task) -> float:
+    return task.history[-1].at if task.history else task.created_at
+
+
+def failed_body(task: Task, info: str = "The task failed.") -> dict[str, Any]:
+    """A retrieve answer for a task that ended in its FAILED state (HTTP 200, ``error: true``)."""
+    return {"error": True, "message": task.error or "Task failed", "info": info, "status": task.state}
+
+
+@contextlib.contextmanager
+def user_facing_errors() -> Iterator[None]:
+    """Turn input problems met during audio work into ``WorkFailed`` (the task's failure message)."""
+    try:
+        yield
+    except (AudioError, InputUnavailable) as problem:
+        raise WorkFailed(str(problem)) from None

@@ -1,0 +1,118 @@
+"""Stem separation ("StemFlow", dossier §12.14-§12.16): reserve credits, split, hand out stems.
+
+Creating a job reserves 75 credits (402 when the balance is short). If the job then fails (an
+unreadable or refused input, a scripted failure, the control API's ``fail``), a listener on the
+task refunds the reservation, as roex-python 1.6.0 documents. The audio work decodes the input,
+applies the separation input rules and writes stereo 44.1 kHz 16-bit WAV stems (see
+:mod:`.split` for what the "separation" is). Stem links are signed for 24 h.
+
+The task's states are the webhook vocabulary (pending, started, completed, failed); the status
+endpoint reports them as processing / complete / failed.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from ..audio.codecs import decode, encode
+from ..audio.rules import check_input
+from ..backend import MockBackend
+from ..responses import failed_body, user_facing_errors
+from ..storage import LONG_DOWNLOAD_URL_TTL, RESULTS_PREFIX
+from ..tasks.lifecycle import SEPARATION, Lifecycle
+from ..tasks.models import Task
+from ..tasks.service import TransitionListener
+from .split import separate
+
+STEM_RATE = 44100
+STEM_BIT_DEPTH: Final = 16
+DEFAULT_MODE = "all_stems"
+
+
+def create_separation(
+    backend: MockBackend, owner: str, data: dict[str, Any], base_url: str
+) -> dict[str, Any]:
+    reserved = backend.ledger.charge(owner, "createSeparation")
+    task = backend.tasks.create(
+        SEPARATION,
+        owner=owner,
+        request=data,
+        base_url=base_url,
+        webhook_url=data.get("webhookURL"),
+        work=lambda task_id: render(backend, task_id, data),
+        id_prefix="sf_",
+        listener=refund_on_failure(backend, owner, reserved),
+    )
+    return {"stemflowTaskId": task.id, "error": False, "message": "Stem separation task submitted."}
+
+
+def separation_status(backend: MockBackend, owner: str, task_id: str) -> dict[str, Any]:
+    task = backend.tasks.observe(task_id, owner)
+    body = {
+        "stemflowTaskId": task.id,
+        "status": job_status(SEPARATION, task),
+        "error": False,
+        "message": "",
+        "info": "",
+    }
+    if task.state == SEPARATION.completed:
+        body["message"] = "Stem separation complete."
+    elif task.state == SEPARATION.failed:
+        body.update(error=True, message="Stem separation failed.", info=task.error or "")
+    return body
+
+
+def retrieve_stems(backend: MockBackend, owner: str, task_id: str) -> tuple[int, dict[str, Any]]:
+    task = backend.tasks.observe(task_id, owner)
+    if SEPARATION.is_running(task.state):
+        return 202, {"error": True, "message": "Stem separation is not complete yet."}
+    if task.state == SEPARATION.failed:
+        return 200, failed_body(task, "Stem separation failed; reserved credits are refunded.")
+    return 200, {"error": False, "stems": stem_urls(backend, task)}
+
+
+def job_status(lifecycle: Lifecycle, task: Task) -> str:
+    """The status endpoints' word for a task state: processing, complete or failed."""
+    if lifecycle.is_running(task.state):
+        return "processing"
+    return "failed" if task.state == lifecycle.failed else "complete"
+
+
+def stem_urls(backend: MockBackend, task: Task) -> dict[str, str]:
+    return {
+        name: backend.download_url(task.base_url, key, LONG_DOWNLOAD_URL_TTL)
+        for name, key in task.results["stems"].items()
+    }
+
+
+def refund_on_failure(backend: MockBackend, owner: str, reserved: int) -> TransitionListener:
+    """A task listener giving the reserved credits back when the separation fails."""
+
+    def refund(task: Task) -> None:
+        if task.state == SEPARATION.failed:
+            backend.ledger.refund(owner, reserved)
+
+    return refund
+
+
+def webhook_payload(backend: MockBackend, task: Task) -> dict[str, Any]:
+    body: dict[str, Any] = {"stemflowTaskId": task.id, "status": task.state, "error": False, "message": ""}
+    if task.state == SEPARATION.completed:
+        body.update(message="Stem separation complete.", stems=stem_urls(backend, task))
+    elif task.state == SEPARATION.failed:
+        body.update(error=True, message=f"Stem separation failed: {task.error}")
+    return body
+
+
+def render(backend: MockBackend, task_id: str, data: dict[str, Any]) -> dict[str, Any]:
+    """The audio work: decode and check the input, split it, store one WAV per stem."""
+    with user_facing_errors():
+        decoded = decode(backend.inputs.read(data["audioFileLocation"]))
+        check_input(decoded, "separation")
+    mode = data.get("separationMode", DEFAULT_MODE)
+    source = decoded.audio.as_stereo().resampled(STEM_RATE)
+    stems: dict[str, str] = {}
+    for name, stem in separate(source, mode).items():
+        stems[name] = f"{RESULTS_PREFIX}/{task_id}/{name}.wav"
+        backend.blobs.put(stems[name], encode(stem, "WAV", STEM_BIT_DEPTH), "audio/wav")
+    return {"stems": stems, "mode": mode}

@@ -1,0 +1,248 @@
+"""The task service: creates tasks, walks them through their lifecycle and reports each change.
+
+Callers (product services and the control API) never set a state themselves. They ask the
+service to ``observe`` a task (a poll: count it, then catch up with the progression policy), or
+to ``advance``/``complete``/``fail`` it. Every transition is checked against the lifecycle's
+table, stamped with the clock, saved in the store, then handed to the task's own ``listener`` (if
+``create`` was given one) and to ``on_transition`` (which fires the webhook). Audio work runs in
+a background pool from creation; the transition into the completed state collects its result, or
+fails the task with the work's error message.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ..clock import Clock, IdFactory
+from ..errors import TaskNotFound
+from .lifecycle import LIFECYCLES, Lifecycle
+from .models import Task
+from .progression import ProgressionPolicy
+from .store import Store
+
+Work = Callable[[str], Mapping[str, Any]]
+"""Audio work for a task: given the task id, produce its results (or raise WorkFailed)."""
+TransitionListener = Callable[[Task], None]
+
+
+class WorkFailed(Exception):
+    """Raised by task work whose input the real service would refuse (the task then fails)."""
+
+
+@dataclass
+class FailurePlan:
+    """Scripted failures: the next ``count`` tasks (of ``lifecycle``, or any) end in FAILED."""
+
+    message: str
+    count: int
+    lifecycle: str | None = None
+
+    def applies_to(self, lifecycle: str) -> bool:
+        return self.count > 0 and self.lifecycle in (None, lifecycle)
+
+
+class TaskService:
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        ids: IdFactory,
+        policy: ProgressionPolicy,
+        on_transition: TransitionListener,
+        work_timeout: float = 60.0,
+    ) -> None:
+        self.store = store
+        self.clock = clock
+        self.ids = ids
+        self.policy = policy
+        self._on_transition = on_transition
+        self._work_timeout = work_timeout
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="tonn-mock-work")
+        self._work: dict[str, Future[Mapping[str, Any]]] = {}
+        self._listeners: dict[str, TransitionListener] = {}
+        self._locks: dict[str, threading.Lock] = {}
+        self._guard = threading.Lock()
+        self._plans: list[FailurePlan] = []
+
+    # creation and observation -------------------------------------------------------------
+
+    def create(
+        self,
+        lifecycle: Lifecycle,
+        *,
+        owner: str,
+        request: Mapping[str, Any],
+        base_url: str,
+        webhook_url: str | None,
+        work: Work,
+        id_prefix: str = "",
+        listener: TransitionListener | None = None,
+    ) -> Task:
+        """Create a task in its initial state, start its work, and catch up with the policy.
+
+        ``listener`` (optional) is told about each transition of this task only, before the
+        service-wide ``on_transition`` (webhooks): product-specific side effects such as
+        refunding a credit reservation when the task fails. It must not raise.
+        """
+        now = self.clock.now()
+        task = Task(
+            id=self.ids.new(id_prefix),
+            lifecycle=lifecycle.name,
+            owner=owner,
+            request=request,
+            state=lifecycle.initial,
+            created_at=now,
+            base_url=base_url,
+            webhook_url=webhook_url,
+            planned_failure=self._take_failure_plan(lifecycle.name),
+        ).moved_to(lifecycle.initial, now)
+        self.store.add_task(task)
+        if listener is not None:
+            self._listeners[task.id] = listener
+        self._work[task.id] = self._pool.submit(work, task.id)
+        self._announce(task)
+        return self.catch_up(task.id)
+
+    def get(self, task_id: str, owner: str | None = None) -> Task:
+        """The task, if it exists and (when ``owner`` is given) belongs to that key."""
+        task = self.store.get_task(task_id)
+        if task is None or (owner is not None and task.owner != owner):
+            raise TaskNotFound(task_id)
+        return task
+
+    def observe(self, task_id: str, owner: str) -> Task:
+        """A client poll: count it, then bring the task up to date with the policy."""
+        self.get(task_id, owner)
+        self.store.update_task(task_id, lambda t: replace(t, polls=t.polls + 1))
+        return self.catch_up(task_id)
+
+    def catch_up(self, task_id: str) -> Task:
+        """Perform the transitions the progression policy says are due."""
+        with self._task_lock(task_id):
+            task = self.get(task_id)
+            lifecycle = LIFECYCLES[task.lifecycle]
+            if lifecycle.is_finished(task.state):
+                return task
+            elapsed = self.clock.now() - task.created_at
+            target = self.policy.target_step(lifecycle.steps, task.polls, elapsed)
+            while task.step < target and lifecycle.is_running(task.state):
+                task = self._step(task, lifecycle)
+            return task
+
+    # control ------------------------------------------------------------------------------
+
+    def advance(self, task_id: str, steps: int = 1) -> Task:
+        with self._task_lock(task_id):
+            task = self.get(task_id)
+            lifecycle = LIFECYCLES[task.lifecycle]
+            for _ in range(steps):
+                if not lifecycle.is_running(task.state):
+                    break
+                task = self._step(task, lifecycle)
+            return task
+
+    def complete(self, task_id: str) -> Task:
+        task = self.get(task_id)
+        return self.advance(task_id, LIFECYCLES[task.lifecycle].steps)
+
+    def fail(self, task_id: str, message: str) -> Task:
+        with self._task_lock(task_id):
+            task = self.get(task_id)
+            lifecycle = LIFECYCLES[task.lifecycle]
+            if not lifecycle.is_running(task.state):
+                return task
+            return self._move(task, lifecycle, lifecycle.failed, error=message)
+
+    def follow_up(self, task_id: str, state: str, results: Mapping[str, Any]) -> Task:
+        """Move a completed task on to a follow-up state (final master, final mix), once."""
+        with self._task_lock(task_id):
+            task = self.get(task_id)
+            merged = {**task.results, **results}
+            if state in (change.state for change in task.history):
+                return self.store.update_task(task_id, lambda t: replace(t, results=merged))
+            return self._move(task, LIFECYCLES[task.lifecycle], state, results=merged)
+
+    def record_charge(self, task_id: str, charge: str) -> bool:
+        """Mark a one-time charge as taken; False if it already was."""
+        with self._task_lock(task_id):
+            task = self.get(task_id)
+            if charge in task.charges:
+                return False
+            self.store.update_task(task_id, lambda t: replace(t, charges=t.charges | {charge}))
+            return True
+
+    def plan_failure(self, message: str, count: int = 1, lifecycle: str | None = None) -> None:
+        with self._guard:
+            self._plans.append(FailurePlan(message, count, lifecycle))
+
+    def running_tasks(self) -> list[Task]:
+        return [t for t in self.store.tasks() if LIFECYCLES[t.lifecycle].is_running(t.state)]
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+    # internals ----------------------------------------------------------------------------
+
+    def _step(self, task: Task, lifecycle: Lifecycle) -> Task:
+        next_step = task.step + 1
+        if next_step < lifecycle.steps:
+            return self._move(task, lifecycle, lifecycle.state_at(next_step), step=next_step)
+        return self._finish(task, lifecycle)
+
+    def _finish(self, task: Task, lifecycle: Lifecycle) -> Task:
+        if task.planned_failure is not None:
+            return self._move(task, lifecycle, lifecycle.failed, error=task.planned_failure)
+        try:
+            results = self._work[task.id].result(timeout=self._work_timeout)
+        except WorkFailed as failure:
+            return self._move(task, lifecycle, lifecycle.failed, error=str(failure))
+        except Exception as failure:  # any processing error fails the task, never the request
+            return self._move(task, lifecycle, lifecycle.failed, error=f"Processing failed: {failure!r}")
+        return self._move(task, lifecycle, lifecycle.completed, step=lifecycle.steps, results=results)
+
+    def _move(
+        self,
+        task: Task,
+        lifecycle: Lifecycle,
+        state: str,
+        *,
+        step: int | None = None,
+        error: str | None = None,
+        results: Mapping[str, Any] | None = None,
+    ) -> Task:
+        lifecycle.check(task.state, state)
+        now = self.clock.now()
+
+        def change(current: Task) -> Task:
+            moved = current.moved_to(state, now, step=step)
+            return replace(
+                moved,
+                error=error if error is not None else moved.error,
+                results=results if results is not None else moved.results,
+            )
+
+        updated = self.store.update_task(task.id, change)
+        self._announce(updated)
+        return updated
+
+    def _announce(self, task: Task) -> None:
+        listener = self._listeners.get(task.id)
+        if listener is not None:
+            listener(task)
+        self._on_transition(task)
+
+    def _task_lock(self, task_id: str) -> threading.Lock:
+        with self._guard:
+            return self._locks.setdefault(task_id, threading.Lock())
+
+    def _take_failure_plan(self, lifecycle: str) -> str | None:
+        with self._guard:
+            for plan in self._plans:
+                if plan.applies_to(lifecycle):
+                    plan.count -= 1
+                    return plan.message
+        return None

@@ -1,0 +1,110 @@
+"""The task service: creation, polling, control verbs, failures and the transition listener."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+
+from tonn_mock.clock import FakeClock, IdFactory
+from tonn_mock.errors import TaskNotFound
+from tonn_mock.tasks.lifecycle import MIX_PREVIEW
+from tonn_mock.tasks.models import Task
+from tonn_mock.tasks.progression import AfterPolls, AfterSeconds, Manual, ProgressionPolicy
+from tonn_mock.tasks.service import TaskService, WorkFailed
+from tonn_mock.tasks.store import MemoryStore
+
+
+def make_service(policy: ProgressionPolicy, seen: list[Task], clock: FakeClock | None = None) -> TaskService:
+    return TaskService(MemoryStore(), clock or FakeClock(), IdFactory(1), policy, seen.append)
+
+
+def create(service: TaskService, work: Any = None, owner: str = "me") -> Task:
+    return service.create(
+        MIX_PREVIEW,
+        owner=owner,
+        request={},
+        base_url="http://mock",
+        webhook_url=None,
+        work=work or (lambda task_id: {"mix": f"results/{task_id}/mix.mp3"}),
+    )
+
+
+def test_polls_walk_the_task_and_every_change_is_reported_once() -> None:
+    seen: list[Task] = []
+    service = make_service(AfterPolls(2), seen)
+    task = create(service)
+
+    states = [service.observe(task.id, "me").state for _ in range(3)]
+
+    assert states == ["MIX_TASK_ANALYSIS", "MIX_TASK_APPLY_FX", "MIX_TASK_PREVIEW_COMPLETED"]
+    assert [t.state for t in seen] == ["MIX_TASK_PENDING", *states]
+    assert seen[-1].results == {"mix": f"results/{task.id}/mix.mp3"}
+
+
+def test_time_based_progression_follows_the_injected_clock() -> None:
+    clock = FakeClock()
+    service = make_service(AfterSeconds(60), [], clock)
+    task = create(service)
+    clock.advance(59)
+    assert service.catch_up(task.id).state == "MIX_TASK_APPLY_FX"
+    clock.advance(1)
+    assert service.catch_up(task.id).state == "MIX_TASK_PREVIEW_COMPLETED"
+
+
+def test_tasks_belong_to_the_key_that_created_them() -> None:
+    service = make_service(Manual(), [])
+    task = create(service, owner="alice")
+    with pytest.raises(TaskNotFound):
+        service.observe(task.id, "bob")
+    with pytest.raises(TaskNotFound):
+        service.observe("no-such-task", "alice")
+
+
+def test_work_that_refuses_its_input_fails_the_task_with_its_message() -> None:
+    def refuse(task_id: str) -> dict[str, Any]:
+        raise WorkFailed("Audio file is too short: 4.2 s (minimum 10 s)")
+
+    service = make_service(Manual(), [])
+    task = service.complete(create(service, refuse).id)
+    assert (task.state, task.error) == ("MIX_TASK_FAILED", "Audio file is too short: 4.2 s (minimum 10 s)")
+
+
+def test_unexpected_work_errors_fail_the_task_not_the_caller() -> None:
+    def crash(task_id: str) -> dict[str, Any]:
+        raise RuntimeError("boom")
+
+    service = make_service(Manual(), [])
+    task = service.complete(create(service, crash).id)
+    assert task.state == "MIX_TASK_FAILED" and "boom" in (task.error or "")
+
+
+def test_scripted_failures_apply_to_the_next_tasks_only() -> None:
+    service = make_service(Manual(), [])
+    service.plan_failure("GPU worker lost", count=1, lifecycle="mix")
+    first, second = create(service), create(service)
+    assert service.complete(first.id).state == "MIX_TASK_FAILED"
+    assert service.complete(second.id).state == "MIX_TASK_PREVIEW_COMPLETED"
+
+
+def test_concurrent_polls_never_skip_or_repeat_a_state() -> None:
+    seen: list[Task] = []
+    service = make_service(AfterPolls(40), seen)
+    task = create(service)
+    threads = [
+        threading.Thread(target=lambda: [service.observe(task.id, "me") for _ in range(10)]) for _ in range(5)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    reported = [t.state for t in seen]
+    assert reported == [
+        "MIX_TASK_PENDING",
+        "MIX_TASK_ANALYSIS",
+        "MIX_TASK_APPLY_FX",
+        "MIX_TASK_PREVIEW_COMPLETED",
+    ]
+    assert service.get(task.id).polls == 50
