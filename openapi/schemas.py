@@ -26,7 +26,7 @@ class SchemaRegistry:
     """Builds validators for schemas located by JSON pointer in one OpenAPI document."""
 
     def __init__(self, document: dict[str, Any]) -> None:
-        resource = Resource(contents=document, specification=DRAFT202012)
+        resource: Resource[Any] = DRAFT202012.create_resource(document)
         self._registry: Registry[Any] = Registry().with_resource(DOCUMENT_URI, resource)
 
     def validator(self, schema_pointer: str) -> Draft202012Validator:

@@ -91,7 +91,9 @@ def render(backend: MockBackend, task_id: str, data: dict[str, Any]) -> dict[str
     excerpt, start = preview(mastered, data.get("previewStartTime"))
     folder = f"{RESULTS_PREFIX}/{task_id}"
     backend.blobs.put(f"{folder}/RoEx_Preview_Master.mp3", encode(excerpt, "MP3"), "audio/mpeg")
-    backend.blobs.put(f"{folder}/RoEx_Final_Master.wav", encode(mastered, "WAV", cast(BitDepth, bit_depth)), "audio/wav")
+    backend.blobs.put(
+        f"{folder}/RoEx_Final_Master.wav", encode(mastered, "WAV", cast(BitDepth, bit_depth)), "audio/wav"
+    )
     return {
         "preview": f"{folder}/RoEx_Preview_Master.mp3",
         "final": f"{folder}/RoEx_Final_Master.wav",
