@@ -14,6 +14,7 @@ from .clock import Clock, IdFactory, SystemClock
 from .credits import Ledger
 from .faults import FaultBook
 from .inputs import InputResolver
+from .results import DeferredResults
 from .settings import Settings
 from .storage import BlobStore, DirectoryBlobStore, TemporaryBlobStore, UrlSigner
 from .tasks.models import Task
@@ -52,6 +53,7 @@ class MockBackend:
         self.faults = FaultBook()
         self.ledger = Ledger(self.store, settings.initial_credits, settings.credits_enabled)
         self.inputs = InputResolver(self.blobs, settings.fetch_remote_inputs)
+        self.results = DeferredResults(self.blobs)
         self.tasks = TaskService(
             self.store, self.clock, seams.ids, parse_policy(settings.progression), self._notify
         )

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import socket
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 from waitress.server import create_server
@@ -14,31 +16,51 @@ from tonn_openapi.pull import pull_spec_command
 from .app import create_app
 from .settings import ENV_PREFIX, Settings
 
+FC = TypeVar("FC", bound=Callable[..., Any])
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "auto_envvar_prefix": ENV_PREFIX[:-1]})
+
+def env_option(name: str, variable: str, **kwargs: Any) -> Callable[[FC], FC]:
+    """A ``click.option`` that can also be set as ``TONN_MOCK_<variable>``."""
+    return click.option(name, envvar=ENV_PREFIX + variable, show_envvar=True, **kwargs)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="tonn-testkit")
 def main() -> None:
     """tonn-mock: an offline twin of the RoEx Tonn audio API."""
 
 
 @main.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
-@click.option("--port", default=8080, show_default=True, type=int, help="Port; 0 picks a free one.")
-@click.option("--keys", help="Comma-separated API keys to accept (default: any non-empty key).")
-@click.option("--progression", help="immediate | manual | after_polls:N | after_seconds:T")
-@click.option("--seed", type=int, help="Seed for task ids (repeatable runs).")
+@env_option("--host", "HOST", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@env_option("--port", "PORT", default=8080, show_default=True, type=int, help="Port; 0 picks a free one.")
+@env_option("--keys", "API_KEYS", help="Comma-separated API keys to accept (default: any non-empty key).")
+@env_option("--progression", "PROGRESSION", help="immediate | manual | after_polls:N | after_seconds:T")
+@env_option("--seed", "SEED", type=int, help="Seed for task ids (repeatable runs).")
 @click.option(
     "--storage-dir",
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder for uploads and results (default: a temporary folder).",
 )
-@click.option("--public-url", help="Base URL clients use to reach the mock (default: each request's host).")
-@click.option("--webhook-max-attempts", type=int, help="Attempts per webhook delivery.")
-@click.option("--webhook-base-delay", type=float, help="First retry delay in seconds (doubles each retry).")
-@click.option("--webhook-timeout", type=float, help="Timeout of one webhook attempt in seconds.")
+@env_option(
+    "--public-url",
+    "PUBLIC_URL",
+    help="Base URL clients use to reach the mock (default: each request's host).",
+)
+@env_option("--webhook-max-attempts", "WEBHOOK_MAX_ATTEMPTS", type=int, help="Attempts per webhook delivery.")
+@env_option(
+    "--webhook-base-delay",
+    "WEBHOOK_BASE_DELAY",
+    type=float,
+    help="First retry delay in seconds (doubles each retry).",
+)
+@env_option(
+    "--webhook-timeout", "WEBHOOK_TIMEOUT", type=float, help="Timeout of one webhook attempt in seconds."
+)
 @click.option("--no-credits", is_flag=True, default=None, help="Do not charge credits.")
 @click.option("--no-rate-limit", is_flag=True, default=None, help="Do not limit requests per minute.")
-@click.option("--threads", default=8, show_default=True, type=int, help="Worker threads of the WSGI server.")
+@env_option(
+    "--threads", "THREADS", default=8, show_default=True, type=int, help="Worker threads of the WSGI server."
+)
 def serve(
     host: str,
     port: int,
@@ -54,7 +76,11 @@ def serve(
     no_rate_limit: bool | None,
     threads: int,
 ) -> None:
-    """Serve the mock with waitress. Every option can also be set as TONN_MOCK_<OPTION>."""
+    """Serve the mock with waitress.
+
+    Each option can also be set by the environment variable shown; TONN_MOCK_CREDITS_ENABLED=false
+    and TONN_MOCK_RATE_LIMIT_ENABLED=false switch off charging and rate limiting.
+    """
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     try:
         settings = Settings.from_env(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from math import gcd
+from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -26,6 +27,41 @@ def db_to_gain(db: float) -> float:
 def gain_to_db(gain: float) -> float:
     """Convert a linear amplitude factor to decibels (``-inf`` for zero)."""
     return float(20.0 * np.log10(gain)) if gain > 0 else float("-inf")
+
+
+Reduction = Literal["max", "min", "sum"]
+
+
+def block_reduce(values: npt.NDArray[Any], block: int, reduce: Reduction) -> FloatArray:
+    """Reduce consecutive ``block``-long runs of a 1-D array; a shorter last run is reduced as is.
+
+    Works on views (a channel column of a ``(frames, channels)`` array reshapes without copying),
+    so no full-length temporary is made: on small VMs fresh large allocations are costly.
+    """
+    head = values.shape[0] // block * block
+    parts = [getattr(values[:head].reshape(-1, block), reduce)(axis=1)]
+    if head < values.shape[0]:
+        parts.append(np.array([getattr(values[head:], reduce)()]))
+    return np.concatenate(parts).astype(np.float64)
+
+
+def block_energy(values: FloatArray, block: int) -> FloatArray:
+    """Sum of squares over consecutive ``block``-long runs of a 1-D array, without a squared copy."""
+    head = values.shape[0] // block * block
+    shaped = values[:head].reshape(-1, block)
+    energy = np.einsum("ij,ij->i", shaped, shaped)
+    if head < values.shape[0]:
+        energy = np.append(energy, float(np.dot(values[head:], values[head:])))
+    return np.asarray(energy, dtype=np.float64)
+
+
+def block_peaks(samples: FloatArray, block: int) -> FloatArray:
+    """Largest absolute sample per ``block`` frames, across all channels."""
+    peaks = [
+        np.maximum(block_reduce(column, block, "max"), -block_reduce(column, block, "min"))
+        for column in (samples[:, index] for index in range(samples.shape[1]))
+    ]
+    return np.asarray(np.maximum.reduce(peaks), dtype=np.float64)
 
 
 def mono_fold(samples: FloatArray) -> FloatArray:

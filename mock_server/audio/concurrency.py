@@ -1,23 +1,20 @@
 """Running independent measurements on several cores.
 
 SciPy's filter loops (``upfirdn``, ``lfilter``) release the GIL, so plain threads give real
-parallelism: a stereo file's channels are oversampled side by side, and a loudness measurement
-runs while the true-peak scan does. Jobs share no state, so results are identical to running them
-one after another; only the wall-clock time changes. A pool is created per call (a few hundred
-microseconds) so nothing lives at module level.
+parallelism: the loudness measurement (pyloudnorm) runs while the true-peak scan does. Jobs share
+no state, so results are identical to running them one after another; only the wall-clock time
+changes. A pool is created per call (well under a millisecond) so nothing lives at module level.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
 A = TypeVar("A")
 B = TypeVar("B")
-T = TypeVar("T")
-R = TypeVar("R")
 
 
 def _workers(jobs: int) -> int:
@@ -32,13 +29,3 @@ def both(first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B]:
     with ThreadPoolExecutor(max_workers=2) as pool:
         pending = pool.submit(second)
         return first(), pending.result()
-
-
-def each(function: Callable[[T], R], items: Iterable[T]) -> list[R]:
-    """``[function(item) for item in items]``, spread over the available cores, order kept."""
-    work = list(items)
-    workers = _workers(len(work))
-    if workers == 1:
-        return [function(item) for item in work]
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(function, work))

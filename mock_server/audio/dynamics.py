@@ -19,7 +19,7 @@ from typing import Literal
 import numpy as np
 from scipy import signal
 
-from .buffer import Audio, FloatArray
+from .buffer import Audio, FloatArray, block_energy, block_peaks
 
 _COMPRESSOR_BLOCK_S = 0.001
 _EXPANDER_BLOCK_S = 0.010
@@ -43,15 +43,11 @@ def _block_frames(audio: Audio, seconds: float) -> int:
 
 def block_levels_db(audio: Audio, block: int, kind: Literal["peak", "rms"]) -> FloatArray:
     """Per-block level in dBFS, linked across channels (the louder channel decides)."""
-    blocks = math.ceil(audio.frames / block)
-    # C order so each block's frames are adjacent (filters can hand back Fortran-ordered arrays)
-    padded = np.pad(np.ascontiguousarray(audio.samples), ((0, blocks * block - audio.frames), (0, 0)))
     if kind == "peak":
-        flat = padded.reshape(blocks, block * audio.channels)  # all channels of a block in one row
-        level = np.maximum(flat.max(axis=1), -flat.min(axis=1))
+        level = block_peaks(audio.samples, block)
     else:
-        shaped = padded.reshape(blocks, block, audio.channels)
-        level = np.sqrt(np.einsum("ijk,ijk->ik", shaped, shaped).max(axis=1) / block)
+        energies = [block_energy(audio.samples[:, index], block) for index in range(audio.channels)]
+        level = np.sqrt(np.maximum.reduce(energies) / block)
     return np.asarray(20.0 * np.log10(np.maximum(level, 10.0 ** (_FLOOR_DB / 20.0))))
 
 

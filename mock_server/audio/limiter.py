@@ -8,13 +8,13 @@ How it works (all vectorised; no per-sample Python loop):
    ``min(1, ceiling / peak)``. Each block also takes its neighbours' minimum, so linear
    interpolation between block centres never rises above what any frame needs.
 3. A sliding minimum over ``[block - hold, block + lookahead)``
-   (:func:`scipy.ndimage.minimum_filter1d`) makes the gain fall one look-ahead before a peak and
-   hold after it; a moving average of the look-ahead length
+   (:func:`scipy.ndimage.minimum_filter1d`) makes the gain fall one look-ahead (3 ms) before a
+   peak and hold (2 ms) after it; a moving average of the look-ahead length
    (:func:`scipy.ndimage.uniform_filter1d`) turns the fall into a linear attack ramp. Every
    averaged value comes from windows that all contain the frame in question, so the ramp never
    exceeds the required gain: the limiter cannot overshoot by construction.
-4. A one-pole low-pass (:func:`scipy.signal.lfilter`) gives an exponential release; the minimum
-   of ramp and release keeps the guarantee of step 3.
+4. A one-pole low-pass (:func:`scipy.signal.lfilter`) gives an exponential release (50 ms); the
+   minimum of ramp and release keeps the guarantee of step 3.
 5. Gains are interpolated to frames with :func:`numpy.interp` and multiplied in.
 
 The guarantee holds for the oversampled points of the *input* times the gain. Where the gain moves
@@ -27,13 +27,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
 from scipy import ndimage, signal
 
-from .buffer import Audio, FloatArray, db_to_gain
+from .buffer import Audio, FloatArray, Reduction, block_energy, block_reduce, db_to_gain
 from .measure import INTERPOLATION_GAIN, SCAN_CHUNK, SPAN_FRAMES
 
 BLOCK_FRAMES = 16
@@ -41,16 +40,12 @@ LOOKAHEAD_S = 0.003
 HOLD_S = 0.002
 RELEASE_S = 0.050
 
-Reduction = Literal["max", "sum"]
 Envelope = npt.NDArray[np.float32]
 
 
 def _blockwise(values: npt.NDArray[np.floating], reduce: Reduction) -> FloatArray:
-    """Reduce ``values`` over consecutive blocks (the last block is padded by repetition)."""
-    blocks = math.ceil(values.shape[0] / BLOCK_FRAMES)
-    padded = np.pad(values, (0, blocks * BLOCK_FRAMES - values.shape[0]), mode="edge")
-    shaped = padded.reshape(blocks, BLOCK_FRAMES)
-    return np.asarray(getattr(shaped, reduce)(axis=1), dtype=np.float64)
+    """Reduce ``values`` over consecutive :data:`BLOCK_FRAMES`-frame blocks."""
+    return block_reduce(values, BLOCK_FRAMES, reduce)
 
 
 @dataclass(frozen=True, eq=False)
@@ -69,10 +64,10 @@ class LimiterPlan:
     @classmethod
     def for_audio(cls, audio: Audio, envelope: Envelope) -> LimiterPlan:
         """Build the plan from the audio and its true-peak envelope."""
-        energy = np.einsum("ij,ij->i", audio.samples, audio.samples)
+        energy = sum(block_energy(audio.samples[:, index], BLOCK_FRAMES) for index in range(audio.channels))
         return cls(
             block_peaks=_blockwise(envelope, "max"),
-            block_energy=_blockwise(energy, "sum"),
+            block_energy=np.asarray(energy, dtype=np.float64),
             sample_rate=audio.sample_rate,
             frames=audio.frames,
         )

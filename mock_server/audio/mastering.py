@@ -7,8 +7,10 @@ What is simulated (dossier §11, §12.6-§12.8):
 * Output rate and word length from ``sampleRate``: "44100" -> 44.1 kHz/16-bit,
   "48000" -> 48 kHz/24-bit.
 * :func:`master` = resample, static gain to the target, then the look-ahead true-peak limiter
-  (:mod:`.limiter`), iterated until the measured loudness is within 0.5 LU of the target; a final
-  static trim guarantees the true peak (4x oversampled) is not above the ceiling. A target that
+  (:mod:`.limiter`, aiming 0.1 dB under the ceiling), iterated until the loudness measured with
+  pyloudnorm is within 0.5 LU of the target; the output's true peak (4x oversampled, as
+  ``scipy.signal.resample_poly(x, 4, 1)`` reads it) is then checked exactly and, if need be,
+  trimmed statically, so it is never above the ceiling. A target that
   cannot be reached under the ceiling (a pure tone pushed past its peak) gives the closest pass.
 * :func:`preview` = the 30-second excerpt the service returns as MP3: from ``previewStartTime``
   (clamped so the excerpt fits, as staging showed for 9999 -> 123.67) or, when omitted, from the

@@ -13,15 +13,13 @@
 from __future__ import annotations
 
 import math
-from functools import partial
 
 import numpy as np
 import numpy.typing as npt
 import pyloudnorm
 from scipy import ndimage, signal
 
-from .buffer import Audio, FloatArray, gain_to_db
-from .concurrency import each
+from .buffer import Audio, FloatArray, block_peaks, gain_to_db
 
 OVERSAMPLING = 4
 _HALF_SPAN = 10  # resample_poly's default design: 2 * 10 * 4 + 1 = 81 taps
@@ -54,22 +52,25 @@ def true_peak_envelope(samples: FloatArray) -> npt.NDArray[np.float32]:
     """Per-frame true-peak magnitude: max over channels and the four oversampled phases.
 
     Frame ``n`` covers the instants ``n, n+1/4, n+2/4, n+3/4``. Linked across channels because
-    a stereo limiter must apply one gain to both sides to keep the image stable. Channels are
-    oversampled concurrently.
+    a stereo limiter must apply one gain to both sides to keep the image stable. Worked chunk by
+    chunk so the only full-length allocation is the result.
     """
-    envelopes = each(_column_envelope, [samples[:, index] for index in range(samples.shape[1])])
-    return np.asarray(np.maximum.reduce(envelopes), dtype=np.float32)
-
-
-def _column_envelope(column64: FloatArray) -> npt.NDArray[np.float32]:
-    """True-peak envelope of one channel, chunk by chunk."""
-    column = column64.astype(np.float32)
-    frames = column.shape[0]
+    frames = samples.shape[0]
     envelope = np.empty(frames, dtype=np.float32)
     for start in range(0, frames, _CHUNK):
         stop = min(start + _CHUNK, frames)
-        envelope[start:stop] = _chunk_envelope(column, start, stop)
+        envelope[start:stop] = _frames_envelope(samples, start, stop)
     return envelope
+
+
+def _frames_envelope(samples: FloatArray, start: int, stop: int) -> npt.NDArray[np.float32]:
+    """True-peak envelope of frames ``start:stop``, the louder channel at each frame."""
+    low, high = max(0, start - _HALF_SPAN), min(samples.shape[0], stop + _HALF_SPAN)
+    per_channel = [
+        _chunk_envelope(samples[low:high, index].astype(np.float32), start - low, stop - low)
+        for index in range(samples.shape[1])
+    ]
+    return np.asarray(np.maximum.reduce(per_channel), dtype=np.float32)
 
 
 def _chunk_envelope(column: npt.NDArray[np.float32], start: int, stop: int) -> npt.NDArray[np.float32]:
@@ -86,14 +87,7 @@ def _chunk_envelope(column: npt.NDArray[np.float32], start: int, stop: int) -> n
 
 def chunk_peaks(samples: FloatArray, chunk: int = SCAN_CHUNK) -> FloatArray:
     """Largest absolute sample value in each ``chunk``-frame chunk, across channels."""
-    frames = samples.shape[0]
-    count = -(-frames // chunk)
-    peaks = np.zeros(count)
-    for index in range(samples.shape[1]):
-        magnitude = np.abs(samples[:, index])
-        padded = np.pad(magnitude, (0, count * chunk - frames))
-        np.maximum(peaks, padded.reshape(count, chunk).max(axis=1), out=peaks)
-    return peaks
+    return block_peaks(samples, chunk)
 
 
 def true_peak_max(samples: FloatArray, suspects: npt.NDArray[np.bool_] | None = None) -> float:
@@ -112,20 +106,10 @@ def true_peak_max(samples: FloatArray, suspects: npt.NDArray[np.bool_] | None = 
     if suspects is None:
         neighbourhood = ndimage.maximum_filter1d(peaks, 3, mode="nearest")
         suspects = neighbourhood * INTERPOLATION_GAIN >= best
-    chunks = [int(chunk) for chunk in np.flatnonzero(suspects)]
-    columns = [samples[:, index] for index in range(samples.shape[1])]
-    return max(best, *each(partial(_chunks_peak, chunks=chunks), columns))
-
-
-def _chunks_peak(column64: FloatArray, chunks: list[int]) -> float:
-    """Largest true-peak value of one channel within the listed :data:`SCAN_CHUNK` chunks."""
-    column = column64.astype(np.float32)
-    frames = column.shape[0]
-    peaks = (
-        float(_chunk_envelope(column, start, min(start + SCAN_CHUNK, frames)).max())
-        for start in (chunk * SCAN_CHUNK for chunk in chunks)
-    )
-    return max(peaks, default=0.0)
+    for chunk in np.flatnonzero(suspects):
+        start = int(chunk) * SCAN_CHUNK
+        best = max(best, float(_frames_envelope(samples, start, min(start + SCAN_CHUNK, frames)).max()))
+    return best
 
 
 def true_peak_dbfs(audio: Audio) -> float:

@@ -1,14 +1,17 @@
 """Mastering tasks: create, poll the preview, retrieve the final master (charged once).
 
-The audio work masters the whole input at creation (off the request path): the loudness target
-comes from ``desiredLoudness`` (or ``forcedLoudnessInLUFS``), the rate and bit depth from
-``sampleRate``. The preview is a 30 s MP3 excerpt from ``previewStartTime`` or the loudest part.
+The work checks the input off the request path; the master is rendered on first download. The
+loudness target comes from ``desiredLoudness`` (or ``forcedLoudnessInLUFS``), the rate and bit
+depth from ``sampleRate``. The preview is a 30 s MP3 excerpt from ``previewStartTime`` or the
+loudest part of the input.
 """
 
 from __future__ import annotations
 
+import functools
 from typing import Any, cast
 
+from ..audio.buffer import Audio
 from ..audio.codecs import BitDepth, decode, encode
 from ..audio.mastering import LOUDNESS_TARGETS, master, master_settings_for, preview
 from ..audio.rules import check_input
@@ -82,21 +85,33 @@ def webhook_payload(backend: MockBackend, task: Task) -> dict[str, Any]:
 
 
 def render(backend: MockBackend, task_id: str, data: dict[str, Any]) -> dict[str, Any]:
-    """The audio work: master the input, cut the preview, store both."""
+    """The work at completion: read and check the input, choose the preview window.
+
+    The master and its preview are rendered when first downloaded (see :mod:`..results`).
+    """
+    url = data["trackData"][0]["trackURL"]
     with user_facing_errors():
-        decoded = decode(backend.inputs.read(data["trackData"][0]["trackURL"]))
+        decoded = decode(backend.inputs.read(url))
         check_input(decoded, "mastering")
+    _, start = preview(decoded.audio, data.get("previewStartTime"))
     rate, bit_depth = master_settings_for(data.get("sampleRate", "44100"))
-    mastered = master(decoded.audio, loudness_target(data), sample_rate=rate)
-    excerpt, start = preview(mastered, data.get("previewStartTime"))
+
+    @functools.cache
+    def mastered() -> Audio:
+        return master(decode(backend.inputs.read(url)).audio, loudness_target(data), sample_rate=rate)
+
     folder = f"{RESULTS_PREFIX}/{task_id}"
-    backend.blobs.put(f"{folder}/RoEx_Preview_Master.mp3", encode(excerpt, "MP3"), "audio/mpeg")
-    backend.blobs.put(
-        f"{folder}/RoEx_Final_Master.wav", encode(mastered, "WAV", cast(BitDepth, bit_depth)), "audio/wav"
-    )
     return {
-        "preview": f"{folder}/RoEx_Preview_Master.mp3",
-        "final": f"{folder}/RoEx_Final_Master.wav",
+        "preview": backend.results.defer(
+            f"{folder}/RoEx_Preview_Master.mp3",
+            "audio/mpeg",
+            lambda: encode(preview(mastered(), start)[0], "MP3"),
+        ),
+        "final": backend.results.defer(
+            f"{folder}/RoEx_Final_Master.wav",
+            "audio/wav",
+            lambda: encode(mastered(), "WAV", cast(BitDepth, bit_depth)),
+        ),
         "preview_start_time": round(start, 2),
         "target_lufs": loudness_target(data),
     }

@@ -31,6 +31,7 @@ def put_object(key: str) -> Response:
 @storage_blueprint.get(f"{STORAGE_PREFIX}/<path:key>")
 def get_object(key: str) -> Response:
     service.check_download(backend(), key, request.args.to_dict())
+    backend().results.ensure(key)
     opened = backend().blobs.open(key)
     return Response(
         opened.stream,
