@@ -56,6 +56,12 @@ def main() -> None:
 @env_option(
     "--webhook-timeout", "WEBHOOK_TIMEOUT", type=float, help="Timeout of one webhook attempt in seconds."
 )
+@click.option(
+    "--fetch-inputs",
+    is_flag=True,
+    default=None,
+    help="Download input URLs that are not the mock's own (default: a generated stand-in signal).",
+)
 @click.option("--no-credits", is_flag=True, default=None, help="Do not charge credits.")
 @click.option("--no-rate-limit", is_flag=True, default=None, help="Do not limit requests per minute.")
 @env_option(
@@ -72,14 +78,15 @@ def serve(
     webhook_max_attempts: int | None,
     webhook_base_delay: float | None,
     webhook_timeout: float | None,
+    fetch_inputs: bool | None,
     no_credits: bool | None,
     no_rate_limit: bool | None,
     threads: int,
 ) -> None:
     """Serve the mock with waitress.
 
-    Each option can also be set by the environment variable shown; TONN_MOCK_CREDITS_ENABLED=false
-    and TONN_MOCK_RATE_LIMIT_ENABLED=false switch off charging and rate limiting.
+    Each option can also be set by the environment variable shown; TONN_MOCK_CREDITS_ENABLED=false,
+    TONN_MOCK_RATE_LIMIT_ENABLED=false and TONN_MOCK_FETCH_REMOTE_INPUTS=true match the flags.
     """
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     try:
@@ -92,6 +99,7 @@ def serve(
             webhook_max_attempts=webhook_max_attempts,
             webhook_base_delay=webhook_base_delay,
             webhook_timeout=webhook_timeout,
+            fetch_remote_inputs=True if fetch_inputs else None,
             credits_enabled=False if no_credits else None,
             rate_limit_enabled=False if no_rate_limit else None,
         )
