@@ -52,8 +52,8 @@ class MockBackend:
         self.webhooks = WebhookDispatcher(seams.sender, _retry_policy(settings), on_attempt=_log_attempt)
         self.faults = FaultBook()
         self.ledger = Ledger(self.store, settings.initial_credits, settings.credits_enabled)
-        self.inputs = InputResolver(self.blobs, settings.fetch_remote_inputs)
         self.results = DeferredResults(self.blobs)
+        self.inputs = InputResolver(self.blobs, self.results, settings.fetch_remote_inputs)
         self.tasks = TaskService(
             self.store, self.clock, seams.ids, parse_policy(settings.progression), self._notify
         )

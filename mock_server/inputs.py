@@ -15,6 +15,7 @@ import httpx
 
 from .audio.codecs import encode
 from .audio.signals import stand_in_signal
+from .results import DeferredResults
 from .storage import STORAGE_PREFIX, BlobStore, StorageError
 
 STAND_IN_SECONDS = 40.0
@@ -25,8 +26,11 @@ class InputUnavailable(Exception):
 
 
 class InputResolver:
-    def __init__(self, blobs: BlobStore, fetch_remote: bool, timeout: float = 30.0) -> None:
+    def __init__(
+        self, blobs: BlobStore, results: DeferredResults, fetch_remote: bool, timeout: float = 30.0
+    ) -> None:
         self._blobs = blobs
+        self._results = results
         self._fetch_remote = fetch_remote
         self._timeout = timeout
 
@@ -35,6 +39,7 @@ class InputResolver:
         key = storage_key(url)
         if key is not None:
             try:
+                self._results.ensure(key)  # another task's result, not downloaded yet
                 return self._blobs.get(key)
             except StorageError:
                 raise InputUnavailable(f"Could not download the input file: {url}") from None

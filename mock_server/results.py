@@ -12,10 +12,30 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from typing import TypeVar
 
 from .storage import BlobStore
 
 Render = Callable[[], bytes]
+T = TypeVar("T")
+
+
+def once(compute: Callable[[], T]) -> Callable[[], T]:
+    """``compute``, run at most once even when called from several threads at the same time.
+
+    The renders of one task share their expensive step (e.g. the master behind both the preview
+    and the final file) through this.
+    """
+    lock = threading.Lock()
+    done: list[T] = []
+
+    def cached() -> T:
+        with lock:
+            if not done:
+                done.append(compute())
+            return done[0]
+
+    return cached
 
 
 class DeferredResults:

@@ -8,7 +8,6 @@ loudest part of the input.
 
 from __future__ import annotations
 
-import functools
 from typing import Any, cast
 
 from ..audio.buffer import Audio
@@ -17,6 +16,7 @@ from ..audio.mastering import LOUDNESS_TARGETS, master, master_settings_for, pre
 from ..audio.rules import check_input
 from ..backend import MockBackend
 from ..responses import failed_body, finished_at, timestamp, user_facing_errors
+from ..results import once
 from ..storage import RESULTS_PREFIX
 from ..tasks.lifecycle import MASTERING
 from ..tasks.models import Task
@@ -96,7 +96,7 @@ def render(backend: MockBackend, task_id: str, data: dict[str, Any]) -> dict[str
     _, start = preview(decoded.audio, data.get("previewStartTime"))
     rate, bit_depth = master_settings_for(data.get("sampleRate", "44100"))
 
-    @functools.cache
+    @once
     def mastered() -> Audio:
         return master(decode(backend.inputs.read(url)).audio, loudness_target(data), sample_rate=rate)
 

@@ -2,20 +2,28 @@
 
 Only the dialogue-enhancement preview pair is modelled, with the spec's [inferred] bodies and
 ``POSTPROD_TASK_*`` states. The audio work decodes every ``trackData`` entry (post-production
-input rules: WAV or FLAC), enhances and sums them (see :mod:`.dialogue`), and stores a 30 s MP3
+input rules: WAV or FLAC), enhances and sums them (see :mod:`.dialogue`), and cuts a 30 s MP3
 preview from the loudest section. Output rate: ``sampleRate`` if given, else the first track's
 own rate [inferred]. Free [inferred]: no credits are charged.
+
+When the work happens: at completion the task only reads, decodes and checks the tracks (so a
+refused input still fails it). The enhancement runs the first time either the retrieve answer
+needs ``preview_start_time`` (kept as a small JSON result, so later answers only read it) or the
+preview is downloaded; the MP3 is encoded on first download (see :mod:`tonn_mock.results`).
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+from ..audio.buffer import Audio
 from ..audio.codecs import decode, encode
 from ..audio.mastering import preview
 from ..audio.rules import check_input
 from ..backend import MockBackend
 from ..responses import failed_body, user_facing_errors
+from ..results import once
 from ..storage import RESULTS_PREFIX
 from ..tasks.lifecycle import POSTPROD
 from ..tasks.models import Task
@@ -59,29 +67,55 @@ def retrieve_preview(backend: MockBackend, owner: str, task_id: str) -> tuple[in
 def preview_results(backend: MockBackend, task: Task) -> dict[str, Any]:
     return {
         "download_url_preview": backend.download_url(task.base_url, task.results["preview"]),
-        "preview_start_time": task.results["preview_start_time"],
+        "preview_start_time": preview_window(backend, task)["preview_start_time"],
     }
 
 
 def webhook_payload(backend: MockBackend, task: Task) -> dict[str, Any]:
     body: dict[str, Any] = {"postprodTaskId": task.id, "state": task.state}
     if task.state == POSTPROD.completed:
-        body.update(error=False, download_url_preview=preview_results(backend, task)["download_url_preview"])
+        body.update(
+            error=False, download_url_preview=backend.download_url(task.base_url, task.results["preview"])
+        )
     elif task.state == POSTPROD.failed:
         body.update(error=True, message=task.error or "Dialogue enhancement failed.")
     return body
 
 
 def render(backend: MockBackend, task_id: str, data: dict[str, Any]) -> dict[str, Any]:
-    """The audio work: decode and check each track, enhance and sum them, store the preview."""
-    tracks = []
+    """The work at completion: read and check every track; register the preview and its window."""
     with user_facing_errors():
-        for entry in data["trackData"]:
-            decoded = decode(backend.inputs.read(entry["trackURL"]))
-            check_input(decoded, "postprod")
-            tracks.append(DialogueTrack(decoded.audio, entry["trackType"], entry["dialogueEnhancementMode"]))
-    rate = int(data.get("sampleRate", tracks[0].audio.sample_rate))
-    excerpt, start = preview(enhance(tracks, rate), None)
-    key = f"{RESULTS_PREFIX}/{task_id}/dialogue_enhanced_preview.mp3"
-    backend.blobs.put(key, encode(excerpt, "MP3"), "audio/mpeg")
-    return {"preview": key, "preview_start_time": start}
+        first = read_tracks(backend, data)[0]
+    rate = int(data.get("sampleRate", first.audio.sample_rate))
+
+    @once
+    def excerpt() -> tuple[Audio, float]:
+        return preview(enhance(read_tracks(backend, data), rate), None)
+
+    folder = f"{RESULTS_PREFIX}/{task_id}"
+    return {
+        "preview": backend.results.defer(
+            f"{folder}/dialogue_enhanced_preview.mp3", "audio/mpeg", lambda: encode(excerpt()[0], "MP3")
+        ),
+        "window": backend.results.defer(
+            f"{folder}/dialogue_enhanced_preview.json",
+            "application/json",
+            lambda: json.dumps({"preview_start_time": excerpt()[1]}).encode(),
+        ),
+    }
+
+
+def read_tracks(backend: MockBackend, data: dict[str, Any]) -> list[DialogueTrack]:
+    """Every ``trackData`` entry, decoded and checked against the post-production input rules."""
+    tracks = []
+    for entry in data["trackData"]:
+        decoded = decode(backend.inputs.read(entry["trackURL"]))
+        check_input(decoded, "postprod")
+        tracks.append(DialogueTrack(decoded.audio, entry["trackType"], entry["dialogueEnhancementMode"]))
+    return tracks
+
+
+def preview_window(backend: MockBackend, task: Task) -> dict[str, float]:
+    """Where the preview starts, enhancing the dialogue first if no answer has needed it yet."""
+    backend.results.ensure(task.results["window"])
+    return dict(json.loads(backend.blobs.get(task.results["window"])))

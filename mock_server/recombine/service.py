@@ -11,11 +11,19 @@ them, masters the sum to ``desiredLoudness`` (-14/-10/-8 LUFS, -1 dBTP, see
 section. ``musicalStyle`` is echoed back but does not change the sound. Submitting and the preview
 are free; the first successful ``/retrieverecombine`` costs 250 credits, repeats are free. Links
 are signed for 24 h.
+
+When the work happens: at completion the task only reads, decodes and checks input URLs (so a
+refused input still fails it). The master WAV is rendered the first time a retrieve answer needs
+its measurements (``preview_start_seconds`` and ``measured_lufs_full`` in the preview body,
+``measured_lufs``, ``peak_level`` and ``track_length_seconds`` in the result body): they are
+measured on the rendered master file, and kept as a small JSON result next to it so later answers
+only read them. The preview MP3 is encoded on its first download (see :mod:`tonn_mock.results`).
+Stems of a separation job that were never downloaded are rendered when the master is.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -28,6 +36,7 @@ from ..audio.measure import integrated_loudness, sample_peak_dbfs
 from ..audio.rules import check_input
 from ..backend import MockBackend
 from ..errors import InvalidRequest, TaskNotFound
+from ..inputs import storage_key
 from ..responses import failed_body, user_facing_errors
 from ..stems.service import job_status
 from ..storage import LONG_DOWNLOAD_URL_TTL, RESULTS_PREFIX
@@ -105,18 +114,19 @@ def unfinished(task: Task) -> tuple[int, dict[str, Any]] | None:
 
 
 def preview_result(backend: MockBackend, task: Task) -> dict[str, Any]:
+    measured = measurements(backend, task)
     return {
         "preview_url": backend.download_url(task.base_url, task.results["preview"], LONG_DOWNLOAD_URL_TTL),
-        "preview_start_seconds": task.results["preview_start_seconds"],
-        "measured_lufs_full": task.results["measured_lufs"],
+        "preview_start_seconds": measured["preview_start_seconds"],
+        "measured_lufs_full": measured["measured_lufs"],
     }
 
 
 def final_result(backend: MockBackend, task: Task) -> dict[str, Any]:
-    results = task.results
+    results, measured = task.results, measurements(backend, task)
     return {
         "master_url": backend.download_url(task.base_url, results["master"], LONG_DOWNLOAD_URL_TTL),
-        **{key: results[key] for key in ("measured_lufs", "peak_level", "track_length_seconds")},
+        **{key: measured[key] for key in ("measured_lufs", "peak_level", "track_length_seconds")},
         "sample_rate": RATE,
         "bit_depth": BIT_DEPTH,
         "channels": 2,
@@ -157,14 +167,17 @@ def completed_stems(backend: MockBackend, owner: str, job_id: str) -> dict[str, 
     return dict(job.results["stems"])
 
 
-def load(refs: tuple[str, ...], read: Callable[[str], bytes], check: bool) -> Audio:
-    """Decode each input (checking the input rules for user URLs) and sum them at 44.1 kHz stereo."""
-    parts = []
-    for ref in refs:
-        decoded = decode(read(ref))
-        if check:
-            check_input(decoded, "recombine")
-        parts.append(decoded.audio.as_stereo().resampled(RATE))
+def read(backend: MockBackend, ref: str, stored: bool) -> bytes:
+    """An input's bytes: a stored stem, or a URL (either may be a result not yet rendered)."""
+    key = ref if stored else storage_key(ref)
+    if key is not None:
+        backend.results.ensure(key)
+    return backend.blobs.get(ref) if stored else backend.inputs.read(ref)
+
+
+def load(backend: MockBackend, refs: tuple[str, ...], stored: bool) -> Audio:
+    """Decode each input and sum them at 44.1 kHz stereo."""
+    parts = [decode(read(backend, ref, stored)).audio.as_stereo().resampled(RATE) for ref in refs]
     return overlay(*parts)
 
 
@@ -178,28 +191,63 @@ def overlay(*parts: Audio) -> Audio:
 
 
 def render(backend: MockBackend, task_id: str, data: dict[str, Any], sources: Sources) -> dict[str, Any]:
-    """The audio work: gain the vocal, sum it with the backing, master, cut the preview."""
-    read = backend.blobs.get if sources.stored else backend.inputs.read
-    with user_facing_errors():
-        vocal = load(sources.vocal, read, check=not sources.stored)
-        backing = load(sources.backing, read, check=not sources.stored)
-    loudness = data.get("desiredLoudness", "MEDIUM")
-    gain = float(data.get("vocalGainDb", 0.0))
-    mastered = master(overlay(vocal.gained(gain), backing), LOUDNESS_TARGETS[loudness], sample_rate=RATE)
-    excerpt, start = preview(mastered, None)
+    """The work at completion: check input URLs; register the master, its preview and measurements."""
+    if not sources.stored:
+        with user_facing_errors():
+            for url in (*sources.vocal, *sources.backing):
+                check_input(decode(read(backend, url, stored=False)), "recombine")
     folder = f"{RESULTS_PREFIX}/{task_id}"
-    backend.blobs.put(f"{folder}/recombine_master.wav", encode(mastered, "WAV", BIT_DEPTH), "audio/wav")
-    backend.blobs.put(f"{folder}/recombine_preview.mp3", encode(excerpt, "MP3"), "audio/mpeg")
+    master_key = backend.results.defer(
+        f"{folder}/recombine_master.wav",
+        "audio/wav",
+        lambda: encode(mix_and_master(backend, data, sources), "WAV", BIT_DEPTH),
+    )
     return {
-        "master": f"{folder}/recombine_master.wav",
-        "preview": f"{folder}/recombine_preview.mp3",
-        "preview_start_seconds": start,
-        "measured_lufs": round(integrated_loudness(mastered), 2),
-        "peak_level": round(sample_peak_dbfs(mastered), 2),
-        "track_length_seconds": round(mastered.duration, 2),
+        "master": master_key,
+        "preview": backend.results.defer(
+            f"{folder}/recombine_preview.mp3",
+            "audio/mpeg",
+            lambda: encode(preview(rendered(backend, master_key), None)[0], "MP3"),
+        ),
+        "measurements": backend.results.defer(
+            f"{folder}/recombine_master.json",
+            "application/json",
+            lambda: json.dumps(measure(rendered(backend, master_key))).encode(),
+        ),
         "processing": {
             "musical_style": data["musicalStyle"],
-            "desired_loudness": loudness,
-            "vocal_gain_db": gain,
+            "desired_loudness": data.get("desiredLoudness", "MEDIUM"),
+            "vocal_gain_db": float(data.get("vocalGainDb", 0.0)),
         },
     }
+
+
+def mix_and_master(backend: MockBackend, data: dict[str, Any], sources: Sources) -> Audio:
+    """The master: the gained vocal over the backing, mastered to ``desiredLoudness``."""
+    vocal = load(backend, sources.vocal, sources.stored)
+    backing = load(backend, sources.backing, sources.stored)
+    gain = float(data.get("vocalGainDb", 0.0))
+    target = LOUDNESS_TARGETS[data.get("desiredLoudness", "MEDIUM")]
+    return master(overlay(vocal.gained(gain), backing), target, sample_rate=RATE)
+
+
+def rendered(backend: MockBackend, key: str) -> Audio:
+    """A result file of this area, rendered now if it is still pending, decoded."""
+    backend.results.ensure(key)
+    return decode(backend.blobs.get(key)).audio
+
+
+def measure(master: Audio) -> dict[str, float]:
+    """What the retrieve answers report about the master (the preview window, levels, length)."""
+    return {
+        "preview_start_seconds": preview(master, None)[1],
+        "measured_lufs": round(integrated_loudness(master), 2),
+        "peak_level": round(sample_peak_dbfs(master), 2),
+        "track_length_seconds": round(master.duration, 2),
+    }
+
+
+def measurements(backend: MockBackend, task: Task) -> dict[str, float]:
+    """The master's measurements, rendering the master first if no answer has needed them yet."""
+    backend.results.ensure(task.results["measurements"])
+    return dict(json.loads(backend.blobs.get(task.results["measurements"])))

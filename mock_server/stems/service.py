@@ -2,9 +2,11 @@
 
 Creating a job reserves 75 credits (402 when the balance is short). If the job then fails (an
 unreadable or refused input, a scripted failure, the control API's ``fail``), a listener on the
-task refunds the reservation, as roex-python 1.6.0 documents. The audio work decodes the input,
-applies the separation input rules and writes stereo 44.1 kHz 16-bit WAV stems (see
-:mod:`.split` for what the "separation" is). Stem links are signed for 24 h.
+task refunds the reservation, as roex-python 1.6.0 documents. The work at completion only reads,
+decodes and checks the input (separation input rules), so a refused input still fails the task.
+The stems, stereo 44.1 kHz 16-bit WAV (see :mod:`.split` for what the "separation" is), are
+rendered when one of them is first downloaded (see :mod:`tonn_mock.results`). Stem links are
+signed for 24 h.
 
 The task's states are the webhook vocabulary (pending, started, completed, failed); the status
 endpoint reports them as processing / complete / failed.
@@ -18,11 +20,12 @@ from ..audio.codecs import decode, encode
 from ..audio.rules import check_input
 from ..backend import MockBackend
 from ..responses import failed_body, user_facing_errors
+from ..results import once
 from ..storage import LONG_DOWNLOAD_URL_TTL, RESULTS_PREFIX
 from ..tasks.lifecycle import SEPARATION, Lifecycle
 from ..tasks.models import Task
 from ..tasks.service import TransitionListener
-from .split import separate
+from .split import separate, stem_names
 
 STEM_RATE = 44100
 STEM_BIT_DEPTH: Final = 16
@@ -105,14 +108,23 @@ def webhook_payload(backend: MockBackend, task: Task) -> dict[str, Any]:
 
 
 def render(backend: MockBackend, task_id: str, data: dict[str, Any]) -> dict[str, Any]:
-    """The audio work: decode and check the input, split it, store one WAV per stem."""
+    """The work at completion: read and check the input; register one WAV per stem.
+
+    The first stem downloaded splits the input and encodes every stem; the encoded files are
+    kept (a cache shared by this task's renders only) until the other stems are fetched too.
+    """
+    url = data["audioFileLocation"]
     with user_facing_errors():
-        decoded = decode(backend.inputs.read(data["audioFileLocation"]))
-        check_input(decoded, "separation")
+        check_input(decode(backend.inputs.read(url)), "separation")
     mode = data.get("separationMode", DEFAULT_MODE)
-    source = decoded.audio.as_stereo().resampled(STEM_RATE)
-    stems: dict[str, str] = {}
-    for name, stem in separate(source, mode).items():
-        stems[name] = f"{RESULTS_PREFIX}/{task_id}/{name}.wav"
-        backend.blobs.put(stems[name], encode(stem, "WAV", STEM_BIT_DEPTH), "audio/wav")
-    return {"stems": stems, "mode": mode}
+
+    @once
+    def encoded() -> dict[str, bytes]:
+        source = decode(backend.inputs.read(url)).audio.as_stereo().resampled(STEM_RATE)
+        return {name: encode(stem, "WAV", STEM_BIT_DEPTH) for name, stem in separate(source, mode).items()}
+
+    def stem_file(name: str) -> str:
+        key = f"{RESULTS_PREFIX}/{task_id}/{name}.wav"
+        return backend.results.defer(key, "audio/wav", lambda: encoded()[name])
+
+    return {"stems": {name: stem_file(name) for name in stem_names(mode)}, "mode": mode}

@@ -34,8 +34,13 @@ _BLOCK_S = 0.005
 _AVERAGE_S = 0.150
 
 
+def stem_names(mode: str = "all_stems") -> tuple[str, ...]:
+    """The stems a ``separationMode`` gives, in the order :func:`separate` returns them."""
+    return TWO_STEMS if mode == "vocals_instrumental" else FOUR_STEMS
+
+
 def separate(audio: Audio, mode: str = "all_stems") -> dict[str, Audio]:
-    """The stems of ``audio`` for a ``separationMode``; they sum back to ``audio``."""
+    """The stems of ``audio`` for a ``separationMode`` (see :func:`stem_names`); they sum to ``audio``."""
     vocals = centre_band(audio)
     rest = _minus(audio, vocals)
     if mode == "vocals_instrumental":

@@ -101,3 +101,49 @@ def decode(client: httpx.Client, url: str) -> tuple[np.ndarray, int]:
     assert response.status_code == 200, response.text
     data, rate = sf.read(io.BytesIO(response.content))
     return data, rate
+
+
+def encoded(samples: np.ndarray, rate: int = 44100, fmt: str = "WAV", subtype: str | None = None) -> bytes:
+    """``samples`` (frames, or frames x channels) as the bytes of an audio file."""
+    buffer = io.BytesIO()
+    sf.write(buffer, samples, rate, format=fmt, subtype=subtype)
+    return buffer.getvalue()
+
+
+def tone(seconds: float = 12.0, rate: int = 44100, level: float = 0.25, freq: float = 220.0) -> np.ndarray:
+    """A steady stereo sine (both channels alike), as samples: frames x 2."""
+    t = np.arange(int(seconds * rate)) / rate
+    wave = level * np.sin(2 * np.pi * freq * t)
+    return np.stack([wave, wave], axis=1)
+
+
+def assert_webhook_matches_spec(payload: Any, webhook_name: str) -> None:
+    """The payload validates against the request body the spec documents for ``webhooks/<name>``."""
+    at = pointer("webhooks", webhook_name, "post", "requestBody", "content", "application/json", "schema")
+    errors = [e.message for e in REGISTRY.validator(at).iter_errors(payload)]
+    assert not errors, f"{webhook_name}: {errors} in {payload}"
+
+
+@pytest.fixture
+def live_url(app: Flask) -> Iterator[str]:
+    """The app served on a real loopback socket (for the official client and other HTTP users)."""
+    from .servers import running
+
+    with running(app) as url:
+        yield url
+
+
+def assert_rendered_on_first_download(client: httpx.Client, control: MockControl, urls: list[str]) -> None:
+    """No file behind ``urls`` is rendered yet; fetching one renders it (and no other), and a
+    second fetch serves the same bytes."""
+    from tonn_mock.inputs import storage_key
+
+    results = control.backend.results
+    keys = [storage_key(url) or url for url in urls]
+    assert [key for key in keys if not results.is_pending(key)] == [], "rendered before any download"
+    for index, (url, key) in enumerate(zip(urls, keys, strict=True)):
+        first = client.get(url)
+        assert first.status_code == 200, first.text
+        assert not results.is_pending(key)
+        assert all(results.is_pending(later) for later in keys[index + 1 :]), "rendered with another file"
+        assert client.get(url).content == first.content

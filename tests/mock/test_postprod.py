@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import httpx
 import pytest
 
 from tonn_mock.control import MockControl
 from tonn_mock.webhooks import RecordingSender
-from tonn_openapi.schemas import pointer
 
-from .conftest import API_KEY, REGISTRY, assert_matches_spec, decode, upload, wav_bytes
+from .conftest import (
+    API_KEY,
+    assert_matches_spec,
+    assert_rendered_on_first_download,
+    assert_webhook_matches_spec,
+    decode,
+    upload,
+    wav_bytes,
+)
 
 HOOK = "https://hooks.example/postprod"
 PREVIEW = "/postprod/dialogue-enhancement/preview"
@@ -40,13 +45,6 @@ def retrieve(client: httpx.Client, task_id: str, **headers: str) -> httpx.Respon
     return response
 
 
-def assert_valid_webhook(payload: Any) -> None:
-    at = pointer(
-        "webhooks", "postprodTaskUpdate", "post", "requestBody", "content", "application/json", "schema"
-    )
-    assert not [e.message for e in REGISTRY.validator(at).iter_errors(payload)]
-
-
 def test_two_dialogue_tracks_give_one_30_second_preview_at_the_requested_rate(
     client: httpx.Client, control: MockControl
 ) -> None:
@@ -73,6 +71,22 @@ def test_two_dialogue_tracks_give_one_30_second_preview_at_the_requested_rate(
     assert rate == 48000 and abs(len(audio) / rate - 30.0) < 0.1
     assert 0.0 <= body["previewResults"]["preview_start_time"] <= 10.0
     assert control.credits(API_KEY) == before  # [inferred] free
+
+
+def test_a_completed_task_renders_nothing_until_its_answer_or_download_needs_it(
+    client: httpx.Client, control: MockControl, sender: RecordingSender
+) -> None:
+    task_id = start(client, [track(upload(client, wav_bytes()))], webhookURL=HOOK)
+    assert control.wait_for_webhooks_idle(timeout=5)  # the completed webhook carries the link
+    files = control.task(task_id)["results"]
+    assert control.backend.results.is_pending(files["window"])
+
+    body = retrieve(client, task_id).json()
+
+    assert body["previewResults"]["preview_start_time"] == 0.0  # the 12 s preview is the whole track
+    url = body["previewResults"]["download_url_preview"]
+    assert url == sender.payloads(HOOK)[-1]["download_url_preview"]
+    assert_rendered_on_first_download(client, control, [url])
 
 
 def test_the_preview_is_still_processing_for_the_first_polls(
@@ -126,7 +140,7 @@ def test_webhooks_report_each_state_and_the_preview(
         "POSTPROD_TASK_PREVIEW_COMPLETED",
     ]
     for payload in payloads:
-        assert_valid_webhook(payload)
+        assert_webhook_matches_spec(payload, "postprodTaskUpdate")
         assert payload["postprodTaskId"] == task_id
     assert payloads[-1]["download_url_preview"].startswith("http://testserver/")
 
@@ -139,7 +153,7 @@ def test_a_failed_task_announces_the_failure(
     assert control.wait_for_webhooks_idle(timeout=5)
 
     last = sender.payloads(HOOK)[-1]
-    assert_valid_webhook(last)
+    assert_webhook_matches_spec(last, "postprodTaskUpdate")
     assert (last["state"], last["error"]) == ("POSTPROD_TASK_FAILED", True)
 
 
