@@ -19,8 +19,8 @@ Upload = Callable[..., DecodedAudio]
 
 @pytest.fixture(scope="session")
 def song() -> Audio:
-    """A 12-second stereo stand-in mix at 44.1 kHz (about -18 LUFS)."""
-    return stand_in_signal("https://example.com/song.wav", 12.0, 44100)
+    """An 8-second stereo stand-in mix at 44.1 kHz (about -18 LUFS)."""
+    return stand_in_signal("https://example.com/song.wav", 8.0, 44100)
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,6 @@ from tonn_mock.audio import (
     encode,
     enhance,
     enhance_stems,
-    preview,
     recombine,
     separate,
     sine,
@@ -36,7 +35,7 @@ def test_enhance_with_no_change_keeps_the_loudness(song) -> None:
 
 
 def test_enhance_tames_a_clipping_hot_mix() -> None:
-    hot = sine(150, 12.0, 44100, +3.0)
+    hot = sine(150, 8.0, 44100, +3.0)
 
     enhanced = enhance(hot, "NO_CHANGE", fix_tonal_profile=False)
 
@@ -110,7 +109,7 @@ def test_cleanup_refuses_an_unknown_source() -> None:
 
 
 def test_recombine_masters_vocal_over_backing_and_reports_its_numbers(song) -> None:
-    vocal = sine(440, 10.0, 48000, -20.0, channels=1)
+    vocal = sine(440, 6.0, 48000, -20.0, channels=1)
 
     result = recombine(vocal, song, vocal_gain_db=3.0, desired_loudness="MEDIUM")
 
@@ -125,15 +124,6 @@ def test_recombine_masters_vocal_over_backing_and_reports_its_numbers(song) -> N
 def test_recombine_output_encodes_as_the_documented_16_bit_wav(song) -> None:
     result = recombine(song, song, vocal_gain_db=-6.0, desired_loudness="LOW")
     assert encode(result.audio, "WAV", result.bit_depth) == encode(result.audio, "WAV", 16)
-
-
-def test_a_recombine_preview_is_thirty_seconds_of_the_loudest_part(long_song) -> None:
-    result = recombine(long_song, long_song, desired_loudness="LOW")
-
-    excerpt, start = preview(result.audio, None)
-
-    assert excerpt.frames == 30 * 44100
-    assert 0.0 <= start <= long_song.duration - 30.0
 
 
 def test_clean_up_and_separation_are_deterministic(song) -> None:
