@@ -1,11 +1,13 @@
 """Audio clean-up: one synchronous call that cleans a single instrument track (§12.13).
 
-The processing (high-pass plus downward expander) is :func:`tonn_mock.audio.cleanup`'s. Charged
-before the work (``createAudioCleanup``; amount [inferred], see :mod:`tonn_mock.credits`).
-Input problems are application errors: HTTP 200 with Tonn's error envelope, as the spec's 200
-``oneOf`` documents, and the charge is refunded [inferred]. A file that is not WAV or FLAC (or not
-audio at all) gets the documented sample answer "File format not supported" / "Please use WAV or
-FLAC"; other rule breaks (rate, length, silence, unreadable URL) name the problem.
+The processing (high-pass plus downward expander) is :func:`tonn_mock.audio.cleanup`'s. The call
+reads and checks the input and answers at once; the cleaned WAV is rendered when its URL is
+first downloaded. Charged before the checks (``createAudioCleanup``; amount [inferred], see
+:mod:`tonn_mock.credits`). Input problems are application errors: HTTP 200 with Tonn's error
+envelope, as the spec's 200 ``oneOf`` documents, and the charge is refunded [inferred]. A file
+that is not WAV or FLAC (or not audio at all) gets the documented sample answer "File format not
+supported" / "Please use WAV or FLAC"; other rule breaks (rate, length, silence, unreadable URL)
+name the problem.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ class CleanupRefused(Exception):
 
 
 def clean_up(backend: MockBackend, owner: str, data: dict[str, Any], base_url: str) -> dict[str, Any]:
-    """Charge, clean the track, store the WAV and answer with its signed URL."""
+    """Charge, check the track and answer with the signed URL of its cleaned WAV (rendered on download)."""
     charged = backend.ledger.charge(owner, OPERATION)
     try:
         decoded = read_input(backend, data["audioFileLocation"])
@@ -74,12 +76,20 @@ def read_input(backend: MockBackend, url: str) -> DecodedAudio:
 
 
 def store_result(backend: MockBackend, decoded: DecodedAudio, data: dict[str, Any]) -> str:
-    """Clean, encode at the input's rate (24-bit stays 24-bit, else 16) and store the WAV."""
-    cleaned = cleanup(decoded.audio, data["soundSource"])
-    key = make_key(RESULTS_PREFIX, backend.seams.ids.uuid(), cleaned_name(data["audioFileLocation"]))
+    """Name the cleaned WAV and register its render; returns its storage key.
+
+    The file is cleaned and encoded (at the input's rate; 24-bit stays 24-bit, else 16) from the
+    same input when its URL is first downloaded (see :mod:`tonn_mock.results`), so the answer
+    costs only the checks.
+    """
+    url, source = data["audioFileLocation"], data["soundSource"]
+    key = make_key(RESULTS_PREFIX, backend.seams.ids.uuid(), cleaned_name(url))
     bit_depth: BitDepth = 24 if decoded.bit_depth == 24 else 16
-    backend.blobs.put(key, encode(cleaned, "WAV", bit_depth), "audio/wav")
-    return key
+
+    def cleaned() -> bytes:
+        return encode(cleanup(decode(backend.inputs.read(url)).audio, source), "WAV", bit_depth)
+
+    return backend.results.defer(key, "audio/wav", cleaned)
 
 
 def cleaned_name(url: str) -> str:

@@ -1,17 +1,21 @@
 """Mix-enhance ("mix revive") tasks: preview or full, polled through one retrieve endpoint.
 
-A preview task (free) renders a 30 s MP3 of the enhanced mix. A full task (charged at creation,
-``createMixEnhance``) also renders the full-length WAV and, with ``stemProcessing`` or
+A preview task (free) gives a 30 s MP3 of the enhanced mix. A full task (charged at creation,
+``createMixEnhance``) also gives the full-length WAV and, with ``stemProcessing`` or
 ``getProcessedStems``, the ``vocal``/``bass``/``drums``/``other`` stems; it passes
 ``MIXREVIVE_TASK_PREVIEW_COMPLETED`` on its way to ``MIXREVIVE_TASK_COMPLETED``, and while it runs
 (that state included) retrieval answers 202 with every URL null. The credit is not refunded when
-a full task fails [inferred].
+a full task fails [inferred]. The task completes once its input is read and checked; the files
+are rendered when first downloaded.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any, cast
 
+from ..audio.buffer import Audio
 from ..audio.codecs import BitDepth, decode, encode
 from ..audio.enhance import enhance, enhance_stems
 from ..audio.mastering import master_settings_for, preview
@@ -19,11 +23,13 @@ from ..audio.rules import check_input
 from ..backend import MockBackend
 from ..errors import TaskNotFound
 from ..responses import failed_body, user_facing_errors
+from ..results import once
 from ..storage import RESULTS_PREFIX
 from ..tasks.lifecycle import ENHANCE_FULL, ENHANCE_PREVIEW, LIFECYCLES, Lifecycle
 from ..tasks.models import Task
 
 OPERATION = "createMixEnhance"
+STEMS = ("vocal", "bass", "drums", "other")  # :func:`tonn_mock.audio.enhance_stems` keys
 PENDING_RESULTS = {
     "download_url_preview_revived": None,
     "download_url_revived": None,
@@ -110,38 +116,65 @@ def webhook_payload(backend: MockBackend, task: Task) -> dict[str, Any]:
 
 
 def render(backend: MockBackend, task_id: str, data: dict[str, Any], *, full: bool) -> dict[str, Any]:
-    """The audio work (:func:`tonn_mock.audio.enhance`): store the 30 s MP3 preview and, for full
-    tasks, the full-length WAV and any requested stems (16-bit at 44.1 kHz, 24-bit at 48 kHz)."""
+    """The work at completion: read and check the input, choose the preview window.
+
+    The files are rendered from the same input when first downloaded (see
+    :mod:`tonn_mock.results`): the 30 s MP3 preview and, for full tasks, the full-length WAV and
+    any requested stems (16-bit at 44.1 kHz, 24-bit at 48 kHz), all of
+    :func:`tonn_mock.audio.enhance`'s output. Without ``previewStartTime`` the preview starts at
+    the loudest 30 s of the input (on a one-second grid), so ``preview_start_time`` needs no
+    enhancing at completion; the gentle shelves and limiting seldom move that window [inferred].
+    """
+    url = data["audioFileLocation"]
     with user_facing_errors():
-        decoded = decode(backend.inputs.read(data["audioFileLocation"]))
+        decoded = decode(backend.inputs.read(url))
         check_input(decoded, "enhance")
-    enhanced = enhance(
-        decoded.audio,
-        data.get("loudnessPreference", "NO_CHANGE"),
-        fix_tonal_profile=data["fixTonalProfileIssues"],
-    )
-    excerpt, start = preview(enhanced, data.get("previewStartTime"))
+    start = preview(decoded.audio, data.get("previewStartTime"))[1]
+    window = start if data.get("previewStartTime") is None else data["previewStartTime"]
+    bit_depth = cast(BitDepth, master_settings_for(decoded.audio.sample_rate)[1])
+
+    @once
+    def enhanced() -> Audio:
+        source = decode(backend.inputs.read(url)).audio
+        return enhance(
+            source,
+            data.get("loudnessPreference", "NO_CHANGE"),
+            fix_tonal_profile=data["fixTonalProfileIssues"],
+        )
+
+    @once
+    def stems() -> dict[str, Audio]:
+        return enhance_stems(enhanced())
+
     folder = f"{RESULTS_PREFIX}/{task_id}"
     results: dict[str, Any] = {
-        "preview": _put(backend, f"{folder}/RoEx_Revived_Preview.mp3", encode(excerpt, "MP3")),
+        "preview": backend.results.defer(
+            f"{folder}/RoEx_Revived_Preview.mp3",
+            "audio/mpeg",
+            lambda: encode(preview(enhanced(), window)[0], "MP3"),
+        ),
         "preview_start_time": start,
         "full": None,
         "stems": None,
     }
     if full:
-        bit_depth = cast(BitDepth, master_settings_for(enhanced.sample_rate)[1])
-        results["full"] = _put(backend, f"{folder}/RoEx_Revived.wav", encode(enhanced, "WAV", bit_depth))
+        results["full"] = backend.results.defer(
+            f"{folder}/RoEx_Revived.wav", "audio/wav", lambda: encode(enhanced(), "WAV", bit_depth)
+        )
         if data.get("stemProcessing") or data.get("getProcessedStems"):
             results["stems"] = {
-                name: _put(backend, f"{folder}/stems/{name}.wav", encode(stem, "WAV", bit_depth))
-                for name, stem in enhance_stems(enhanced).items()
+                name: backend.results.defer(
+                    f"{folder}/stems/{name}.wav",
+                    "audio/wav",
+                    functools.partial(_stem_wav, stems, name, bit_depth),
+                )
+                for name in STEMS
             }
     return results
 
 
-def _put(backend: MockBackend, key: str, data: bytes) -> str:
-    backend.blobs.put(key, data, "audio/mpeg" if key.endswith(".mp3") else "audio/wav")
-    return key
+def _stem_wav(stems: Callable[[], dict[str, Audio]], name: str, bit_depth: BitDepth) -> bytes:
+    return encode(stems()[name], "WAV", bit_depth)
 
 
 def _url(backend: MockBackend, task: Task, key: str | None) -> str | None:

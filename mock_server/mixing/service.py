@@ -1,11 +1,13 @@
 """Mix tasks: create a preview, poll it (FX settings charged once), render the final mix (charged once).
 
 The preview work runs off the request path at creation: every track is decoded and checked
-(WAV/FLAC, 44.1/48 kHz, 10 s to 8 min, not silent), measured, given AI settings
-(:mod:`tonn_mock.audio.automix`) and mixed with exactly those settings; the preview is the
-loudest 30 s of the mix as MP3 (mastered when ``createMaster``). ``/retrievefinalmix`` renders
-the whole mix synchronously with the AI settings changed by the request (:mod:`.tracks`), as WAV
-at the requested rate, and moves the task on to ``MIX_TASK_COMPLETED`` (its webhook fires once).
+(WAV/FLAC, 44.1/48 kHz, 10 s to 8 min, not silent) and measured, and the AI settings are chosen
+(:mod:`tonn_mock.audio.automix`). The files are rendered with exactly those settings when first
+downloaded (:mod:`tonn_mock.results`): the preview is the loudest 30 s of the mix as MP3
+(mastered when ``createMaster``). ``/retrievefinalmix`` checks the tracks again and decides the
+settings synchronously (the AI's, changed by the request, :mod:`.tracks`); its WAV at the
+requested rate is rendered on download. It moves the task on to ``MIX_TASK_COMPLETED`` (its
+webhook fires once).
 
 [inferred] choices: stems are processed tracks (the mix bus safety gain included, so they sum to
 the unmastered mix), keyed by file name without extension; preview stems cover the preview's 30 s.
@@ -17,7 +19,8 @@ and ``isStem`` are accepted and ignored.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import functools
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any, cast
 
@@ -31,6 +34,7 @@ from ..audio.rules import check_input
 from ..backend import MockBackend
 from ..errors import InvalidRequest
 from ..responses import failed_body, user_facing_errors
+from ..results import once
 from ..storage import RESULTS_PREFIX
 from ..tasks.lifecycle import MIX_PREVIEW
 from ..tasks.models import Task
@@ -136,7 +140,12 @@ def webhook_payload(backend: MockBackend, task: Task) -> dict[str, Any]:
 
 
 def render(backend: MockBackend, task_id: str, data: dict[str, Any]) -> dict[str, Any]:
-    """The preview work: decode and measure the tracks, choose settings, mix, cut the preview."""
+    """The preview work at completion: read, check and measure the tracks, choose the AI settings.
+
+    ``mix_output_settings`` shows the settings, so they are decided here (a loudness measurement
+    per track). The preview mix (the loudest 30 s, as MP3) and its stems are rendered from the
+    same inputs when first downloaded (see :mod:`tonn_mock.results`).
+    """
     urls = rules.track_urls(data["trackData"])
     audios = read_tracks(backend, urls)
     rate, bit_depth = output_format(data.get("sampleRate", "44100"))
@@ -144,28 +153,32 @@ def render(backend: MockBackend, task_id: str, data: dict[str, Any]) -> dict[str
         [_meta(track, audio) for track, audio in zip(data["trackData"], audios, strict=True)]
     )
     names = [rules.track_name(url) for url in urls]
-    result = _mix(audios, [settings[name] for name in names], rate)
-    excerpt, start = preview(result.audio, None)
-    if data.get("createMaster"):
-        excerpt = master(excerpt, _loudness(data), sample_rate=rate)
+    job = MixRenders(backend, urls, [settings[name] for name in names], rate)
+
+    def preview_mix() -> bytes:
+        excerpt = preview(job.result().audio, None)[0]
+        if data.get("createMaster"):
+            excerpt = master(excerpt, _loudness(data), sample_rate=rate)
+        return encode(excerpt, "MP3")
+
     folder = f"{RESULTS_PREFIX}/{task_id}"
-    backend.blobs.put(f"{folder}/{PREVIEW_FILE}", encode(excerpt, "MP3"), "audio/mpeg")
     stems = {}
     if data.get("returnStems"):
-        stem_audio = [
-            preview(stem, start)[0] for stem in _stems(audios, [settings[n] for n in names], result)
-        ]
-        stems = _store_stems(backend, f"{folder}/preview_stems", names, stem_audio, bit_depth)
+        stems = _defer_stems(backend, f"{folder}/preview_stems", names, bit_depth, job.preview_stem)
     return {
-        "preview": f"{folder}/{PREVIEW_FILE}",
+        "preview": backend.results.defer(f"{folder}/{PREVIEW_FILE}", "audio/mpeg", preview_mix),
         "settings": settings,
         "preview_stems": stems,
-        "preview_start_time": start,
     }
 
 
 def render_final(backend: MockBackend, task: Task, data: dict[str, Any]) -> dict[str, Any]:
-    """The final mix, rendered now: the preview's tracks with the AI settings changed by ``data``."""
+    """The final mix when asked for: the preview's tracks with the AI settings changed by ``data``.
+
+    The applied settings (shown in the answer) are decided and the tracks read and checked now,
+    so a track that can no longer be used is still a 400; the WAV and its stems are rendered
+    when first downloaded.
+    """
     urls = rules.track_urls(task.request["trackData"])
     requested = {str(track["trackURL"]): track for track in data["trackData"]}
     names = [rules.track_name(url) for url in urls]
@@ -173,19 +186,45 @@ def render_final(backend: MockBackend, task: Task, data: dict[str, Any]) -> dict
         name: rules.applied_settings(task.results["settings"][name], requested[url])
         for name, url in zip(names, urls, strict=True)
     }
-    audios = read_tracks(backend, urls)
+    read_tracks(backend, urls)
     rate, bit_depth = output_format(data.get("sampleRate", task.request.get("sampleRate", "44100")))
-    result = _mix(audios, [settings[name] for name in names], rate)
-    mixed = (
-        master(result.audio, _loudness(data), sample_rate=rate) if data.get("createMaster") else result.audio
-    )
+    job = MixRenders(backend, urls, [settings[name] for name in names], rate)
+
+    def final_mix() -> bytes:
+        mixed = job.result().audio
+        if data.get("createMaster"):
+            mixed = master(mixed, _loudness(data), sample_rate=rate)
+        return encode(mixed, "WAV", bit_depth)
+
     folder = f"{RESULTS_PREFIX}/{task.id}"
-    backend.blobs.put(f"{folder}/{FINAL_FILE}", encode(mixed, "WAV", bit_depth), "audio/wav")
     stems = {}
     if data.get("returnStems"):
-        stem_audio = _stems(audios, [settings[name] for name in names], result)
-        stems = _store_stems(backend, f"{folder}/stems", names, stem_audio, bit_depth)
-    return {"final": f"{folder}/{FINAL_FILE}", "final_settings": settings, "final_stems": stems}
+        stems = _defer_stems(backend, f"{folder}/stems", names, bit_depth, job.stem)
+    final = backend.results.defer(f"{folder}/{FINAL_FILE}", "audio/wav", final_mix)
+    return {"final": final, "final_settings": settings, "final_stems": stems}
+
+
+class MixRenders:
+    """The audio of one mix, computed at most once and shared by the deferred files of one task.
+
+    The tracks are read again from their URLs, so every file is a pure function of the request.
+    """
+
+    def __init__(
+        self, backend: MockBackend, urls: Sequence[str], settings: Sequence[Mapping[str, Any]], rate: int
+    ) -> None:
+        urls, settings = list(urls), list(settings)
+        self.tracks = once(lambda: read_tracks(backend, urls))
+        self.result = once(lambda: _mix(self.tracks(), settings, rate))
+        self.stems = once(lambda: _stems(self.tracks(), settings, self.result()))
+        self.preview_start = once(lambda: preview(self.result().audio, None)[1])
+
+    def stem(self, index: int) -> Audio:
+        return self.stems()[index]
+
+    def preview_stem(self, index: int) -> Audio:
+        """A stem over the preview's 30 s (the loudest of the mix)."""
+        return preview(self.stems()[index], self.preview_start())[0]
 
 
 def read_tracks(backend: MockBackend, urls: Sequence[str]) -> list[Audio]:
@@ -228,15 +267,24 @@ def _stems(audios: Sequence[Audio], settings: Sequence[Mapping[str, Any]], resul
     ]
 
 
-def _store_stems(
-    backend: MockBackend, folder: str, names: Sequence[str], stems: Sequence[Audio], bit_depth: BitDepth
+def _defer_stems(
+    backend: MockBackend,
+    folder: str,
+    names: Sequence[str],
+    bit_depth: BitDepth,
+    stem: Callable[[int], Audio],
 ) -> dict[str, str]:
+    """Register one WAV per track (``stem(index)`` renders it); returns stem name -> key."""
     keys = rules.stem_names(names)
-    stored = {}
-    for key, file, audio in zip(keys, rules.stem_files(keys), stems, strict=True):
-        backend.blobs.put(f"{folder}/{file}", encode(audio, "WAV", bit_depth), "audio/wav")
-        stored[key] = f"{folder}/{file}"
-    return stored
+    deferred = {}
+    for index, (key, file) in enumerate(zip(keys, rules.stem_files(keys), strict=True)):
+        render = functools.partial(_wav, stem, index, bit_depth)
+        deferred[key] = backend.results.defer(f"{folder}/{file}", "audio/wav", render)
+    return deferred
+
+
+def _wav(stem: Callable[[int], Audio], index: int, bit_depth: BitDepth) -> bytes:
+    return encode(stem(index), "WAV", bit_depth)
 
 
 def _loudness(data: Mapping[str, Any]) -> float:

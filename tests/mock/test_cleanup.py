@@ -3,42 +3,27 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 
 import httpx
 import numpy as np
 import pytest
 import soundfile as sf
-from flask import Flask
 
 from tonn_mock.control import MockControl
 from tonn_mock.credits import COSTS
-from tonn_openapi.schemas import pointer
 
-from .conftest import API_KEY, REGISTRY, SPEC, assert_matches_spec, decode, upload, wav_bytes
-from .servers import running
+from .conftest import (
+    API_KEY,
+    assert_matches_spec,
+    assert_rendered_on_first_download,
+    decode,
+    encoded,
+    upload,
+    wav_bytes,
+)
 
 RATE = 44100
 UNSUPPORTED = {"error": True, "message": "File format not supported", "info": "Please use WAV or FLAC"}
-
-
-def assert_documented(response: httpx.Response, path: str) -> None:
-    """Like ``assert_matches_spec``, following a response ``$ref`` (400/402 are shared responses)."""
-    documented = SPEC["paths"][path]["post"]["responses"][str(response.status_code)]
-    base = (
-        documented["$ref"][1:]
-        if "$ref" in documented
-        else pointer("paths", path, "post", "responses", str(response.status_code))
-    )
-    validator = REGISTRY.validator(base + pointer("content", "application/json", "schema"))
-    errors = [e.message for e in validator.iter_errors(response.json())]
-    assert not errors, f"POST {path} {response.status_code}: {errors}"
-
-
-def encoded(samples: np.ndarray, rate: int = RATE, fmt: str = "WAV", subtype: str | None = None) -> bytes:
-    buffer = io.BytesIO()
-    sf.write(buffer, samples, rate, format=fmt, subtype=subtype)
-    return buffer.getvalue()
 
 
 def phrases_over_hum(seconds: float = 12.0, rate: int = RATE) -> np.ndarray:
@@ -79,6 +64,15 @@ def test_a_vocal_track_comes_back_cleaned(client: httpx.Client) -> None:
     assert gap_level_db(cleaned) < gap_level_db(source) - 10.0
     phrase = slice(int(0.2 * RATE), int(0.8 * RATE))
     assert np.sqrt(np.mean(cleaned[phrase] ** 2)) == pytest.approx(0.3 / np.sqrt(2), rel=0.1)
+
+
+def test_the_cleaned_file_is_rendered_when_its_url_is_fetched(
+    client: httpx.Client, control: MockControl
+) -> None:
+    response = clean_up(client, upload(client, encoded(phrases_over_hum()), "lead_vocal.wav"))
+
+    url = response.json()["audioCleanupResults"]["cleaned_audio_file_location"]
+    assert_rendered_on_first_download(client, control, [url])
 
 
 def test_a_24_bit_48k_flac_comes_back_as_a_24_bit_48k_wav(client: httpx.Client) -> None:
@@ -146,7 +140,7 @@ def test_without_credits_the_clean_up_is_refused_with_402(client: httpx.Client, 
     )
 
     assert response.status_code == 402
-    assert_documented(response, "/audio-cleanup")
+    assert_matches_spec(response, "post", "/audio-cleanup")
 
 
 def test_an_unknown_sound_source_is_a_400(client: httpx.Client) -> None:
@@ -161,16 +155,10 @@ def test_an_unknown_sound_source_is_a_400(client: httpx.Client) -> None:
     )
 
     assert response.status_code == 400
-    assert_documented(response, "/audio-cleanup")
+    assert_matches_spec(response, "post", "/audio-cleanup")
 
 
 # the official client, unchanged except for base_url --------------------------------------------
-
-
-@pytest.fixture
-def live_url(app: Flask) -> Iterator[str]:
-    with running(app) as url:
-        yield url
 
 
 def test_roex_python_cleans_up_and_reads_the_error_answer(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -11,15 +10,21 @@ import numpy as np
 import pyloudnorm
 import pytest
 import soundfile as sf
-from flask import Flask
 
 from tonn_mock.control import MockControl
 from tonn_mock.credits import COSTS
 from tonn_mock.webhooks import RecordingSender
-from tonn_openapi.schemas import pointer
 
-from .conftest import API_KEY, REGISTRY, SPEC, assert_matches_spec, decode, upload, wav_bytes
-from .servers import running
+from .conftest import (
+    API_KEY,
+    assert_matches_spec,
+    assert_rendered_on_first_download,
+    assert_webhook_matches_spec,
+    decode,
+    encoded,
+    upload,
+    wav_bytes,
+)
 
 HOOK = "https://hooks.example/tonn"
 # an input that fails at once, for tests about ids, credits and scripted failures
@@ -33,23 +38,9 @@ RUNNING = [
 STEMS = {"vocal", "bass", "drums", "other"}
 
 
-def assert_documented(response: httpx.Response, path: str) -> None:
-    """Like ``assert_matches_spec``, following a response ``$ref`` (400/402/404 are shared responses)."""
-    documented = SPEC["paths"][path]["post"]["responses"][str(response.status_code)]
-    base = (
-        documented["$ref"][1:]
-        if "$ref" in documented
-        else pointer("paths", path, "post", "responses", str(response.status_code))
-    )
-    validator = REGISTRY.validator(base + pointer("content", "application/json", "schema"))
-    errors = [e.message for e in validator.iter_errors(response.json())]
-    assert not errors, f"POST {path} {response.status_code}: {errors}"
-
-
-def assert_webhook_payloads_match_spec(payloads: list[Any]) -> None:
-    validator = REGISTRY.validator(pointer("components", "schemas", "MixEnhanceWebhookPayload"))
+def assert_webhooks_match_spec(payloads: list[Any]) -> None:
     for payload in payloads:
-        assert not [e.message for e in validator.iter_errors(payload)], payload
+        assert_webhook_matches_spec(payload, "mixReviveTaskUpdate")
 
 
 def enhance_data(url: str, **fields: object) -> dict[str, object]:
@@ -83,7 +74,7 @@ def retrieve(client: httpx.Client, task_id: str, **headers: str) -> httpx.Respon
     response = client.post(
         "/retrieveenhancedtrack", json={"mixReviveData": {"mixReviveTaskId": task_id}}, headers=headers
     )
-    assert_documented(response, "/retrieveenhancedtrack")
+    assert_matches_spec(response, "post", "/retrieveenhancedtrack")
     return response
 
 
@@ -117,7 +108,7 @@ def test_without_a_start_the_preview_is_the_loudest_stretch(client: httpx.Client
     quiet_then_loud = np.concatenate([np.full(2, 0.1), np.full(30, 1.0)])
     gain = np.repeat(quiet_then_loud, 44100)[:, None]
     samples, _ = sf.read(io.BytesIO(wav_bytes(seconds=32)))
-    task_id = start(client, "mixenhancepreview", upload(client, _wav(samples * gain)))
+    task_id = start(client, "mixenhancepreview", upload(client, encoded(samples * gain)))
 
     assert results(client, task_id)["preview_start_time"] == 2.0
 
@@ -155,6 +146,26 @@ def test_stems_come_with_a_full_task_when_asked_for(client: httpx.Client) -> Non
         assert stem.shape == mix.shape and rate == 44100
 
 
+def test_no_file_is_rendered_until_its_url_is_fetched(client: httpx.Client, control: MockControl) -> None:
+    url = upload(client, wav_bytes(seconds=12))
+    preview_id = start(client, "mixenhancepreview", url)
+    full_id = start(client, "mixenhance", url, getProcessedStems=True)
+
+    preview, full = results(client, preview_id), results(client, full_id)
+
+    assert preview["preview_start_time"] == full["preview_start_time"] == 0.0  # shorter than 30 s
+    assert_rendered_on_first_download(
+        client,
+        control,
+        [
+            preview["download_url_preview_revived"],
+            full["download_url_preview_revived"],
+            full["download_url_revived"],
+            *full["stems"].values(),
+        ],
+    )
+
+
 def test_a_full_task_is_charged_and_refused_without_credits(
     client: httpx.Client, control: MockControl
 ) -> None:
@@ -167,7 +178,7 @@ def test_a_full_task_is_charged_and_refused_without_credits(
     response = client.post("/mixenhance", json={"mixReviveData": enhance_data(url)})
 
     assert response.status_code == 402
-    assert_documented(response, "/mixenhance")
+    assert_matches_spec(response, "post", "/mixenhance")
     assert len(control.tasks("enhance")) == 1
 
 
@@ -222,7 +233,7 @@ def test_preview_webhooks_walk_every_state(
 
     payloads = sender.payloads(HOOK)
     assert [p["state"] for p in payloads] == [*RUNNING, "MIXREVIVE_TASK_PREVIEW_COMPLETED"]
-    assert_webhook_payloads_match_spec(payloads)
+    assert_webhooks_match_spec(payloads)
     assert all(p["mixrevive_task_id"] == task_id for p in payloads)
     assert payloads[-1]["download_url_preview_revived"].startswith("http://testserver/")
     decode(client, payloads[-1]["download_url_preview_revived"])
@@ -240,7 +251,7 @@ def test_full_webhooks_pass_the_preview_and_end_with_all_urls(
         "MIXREVIVE_TASK_PREVIEW_COMPLETED",
         "MIXREVIVE_TASK_COMPLETED",
     ]
-    assert_webhook_payloads_match_spec(payloads)
+    assert_webhooks_match_spec(payloads)
     last = payloads[-1]
     assert set(last["stems_download_urls"]) == STEMS
     decode(client, last["download_url_revived"])
@@ -254,7 +265,7 @@ def test_a_failure_webhook_carries_the_reason(
     assert control.wait_for_webhooks_idle(timeout=5)
 
     last = sender.payloads(HOOK)[-1]
-    assert_webhook_payloads_match_spec([last])
+    assert_webhook_matches_spec(last, "mixReviveTaskUpdate")
     assert (last["state"], last["error"], last["message"]) == (
         "MIXREVIVE_TASK_FAILED",
         True,
@@ -289,22 +300,10 @@ def test_a_style_the_spec_excludes_is_a_400(client: httpx.Client) -> None:
     )
 
     assert response.status_code == 400
-    assert_documented(response, "/mixenhancepreview")
-
-
-def _wav(samples: np.ndarray) -> bytes:
-    buffer = io.BytesIO()
-    sf.write(buffer, samples, 44100, format="WAV")
-    return buffer.getvalue()
+    assert_matches_spec(response, "post", "/mixenhancepreview")
 
 
 # the official client, unchanged except for base_url --------------------------------------------
-
-
-@pytest.fixture
-def live_url(app: Flask) -> Iterator[str]:
-    with running(app) as url:
-        yield url
 
 
 def test_roex_python_previews_and_enhances_with_stems(

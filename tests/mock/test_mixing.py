@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import functools
 import io
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +12,6 @@ import numpy as np
 import pyloudnorm
 import pytest
 import soundfile as sf
-from flask import Flask
 from roex_python.client import RoExClient
 from roex_python.models import (
     CompressionSettings,
@@ -34,15 +31,21 @@ from roex_python.models import (
     TrackGainData,
 )
 from roex_python.utils import upload_file
-from werkzeug.serving import make_server
 
 from tonn_mock.audio.codecs import decode as decode_audio
 from tonn_mock.audio.mixing import mix, track_from_settings
 from tonn_mock.control import MockControl
 from tonn_mock.webhooks import RecordingSender
-from tonn_openapi.schemas import pointer
 
-from .conftest import API_KEY, REGISTRY, assert_matches_spec, decode, upload, wav_bytes
+from .conftest import (
+    API_KEY,
+    assert_matches_spec,
+    assert_rendered_on_first_download,
+    assert_webhook_matches_spec,
+    decode,
+    upload,
+    wav_bytes,
+)
 
 TONES = {"bass.wav": 110.0, "vocals.wav": 440.0, "keys.wav": 1320.0}
 GROUPS = {"bass.wav": "BASS_GROUP", "vocals.wav": "VOCAL_GROUP", "keys.wav": "KEYS_GROUP"}
@@ -51,14 +54,14 @@ HOOK = "https://hooks.example/mix"
 
 
 @functools.cache
-def tone(name: str) -> bytes:
+def track_bytes(name: str) -> bytes:
     return wav_bytes(seconds=SECONDS, freq=TONES[name], level=0.2)
 
 
 @pytest.fixture
 def tracks(client: httpx.Client) -> dict[str, str]:
     """File name -> readable URL of each uploaded track."""
-    return {name: upload(client, tone(name), filename=name) for name in TONES}
+    return {name: upload(client, track_bytes(name), filename=name) for name in TONES}
 
 
 def track_data(urls: dict[str, str]) -> list[dict[str, Any]]:
@@ -104,7 +107,7 @@ def unchanged(urls: dict[str, str]) -> list[dict[str, Any]]:
 
 def rendered_locally(settings: dict[str, Any], rate: int = 44100) -> np.ndarray:
     """The mix the reported settings describe, rendered here from the uploaded bytes."""
-    inputs = [track_from_settings(decode_audio(tone(name)).audio, settings[name]) for name in TONES]
+    inputs = [track_from_settings(decode_audio(track_bytes(name)).audio, settings[name]) for name in TONES]
     return np.clip(mix(inputs, rate).audio.samples, -1.0, 1.0)
 
 
@@ -184,6 +187,27 @@ def test_the_final_mix_applies_the_requested_effects(client: httpx.Client, track
     assert band_level(vocals[:, 1], rate, 440.0) < 1e-3 * band_level(vocals[:, 0], rate, 440.0)
 
 
+def test_no_file_is_rendered_until_its_url_is_fetched(
+    client: httpx.Client, control: MockControl, tracks: dict[str, str]
+) -> None:
+    task_id = start_mix(client, tracks, returnStems=True)
+    preview = retrieve_preview(client, task_id, fx=True).json()["previewMixTaskResults"]
+    final = retrieve_final(client, task_id, unchanged(tracks), returnStems=True).json()
+
+    results = final["applyAudioEffectsResults"]
+    assert set(results["mix_output_settings"]) == set(preview["mix_output_settings"]) == set(TONES)
+    assert_rendered_on_first_download(
+        client,
+        control,
+        [
+            preview["download_url_preview_mixed"],
+            *preview["stems"].values(),
+            results["download_url_mixed"],
+            *results["stems"].values(),
+        ],
+    )
+
+
 # progression and failure ----------------------------------------------------------------------
 
 
@@ -249,9 +273,8 @@ def test_a_bad_track_fails_the_task_not_the_request(
 
 def mix_payloads(sender: RecordingSender, url: str) -> list[dict[str, Any]]:
     payloads = [dict(p) for p in sender.payloads(url)]
-    validator = REGISTRY.validator(pointer("components", "schemas", "MixWebhookPayload"))
     for payload in payloads:
-        assert not [e.message for e in validator.iter_errors(payload)], payload
+        assert_webhook_matches_spec(payload, "mixTaskUpdate")
     return payloads
 
 
@@ -384,23 +407,12 @@ def test_unknown_and_foreign_tasks_are_404(
 # the official client, over a real socket -------------------------------------------------------
 
 
-@pytest.fixture
-def live_url(app: Flask) -> Iterator[str]:
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
-    server.server_close()
-
-
 def test_roex_python_mix_workflow_runs_unchanged(live_url: str, control: MockControl, tmp_path: Path) -> None:
     control.set_progression("after_polls:2")
     roex = RoExClient(api_key=API_KEY, base_url=live_url)
     urls = {}
     for name in TONES:
-        (tmp_path / name).write_bytes(tone(name))
+        (tmp_path / name).write_bytes(track_bytes(name))
         urls[name] = upload_file(roex, str(tmp_path / name))
     groups = [InstrumentGroup.BASS_GROUP, InstrumentGroup.VOCAL_GROUP, InstrumentGroup.KEYS_GROUP]
     request = MultitrackMixRequest(
