@@ -9,6 +9,7 @@ from typing import Any
 
 from .audio.errors import AudioError
 from .inputs import InputUnavailable
+from .tasks.lifecycle import Lifecycle
 from .tasks.models import Task
 from .tasks.service import WorkFailed
 
@@ -25,6 +26,20 @@ def finished_at(task: Task) -> float:
 def failed_body(task: Task, info: str = "The task failed.") -> dict[str, Any]:
     """A retrieve answer for a task that ended in its FAILED state (HTTP 200, ``error: true``)."""
     return {"error": True, "message": task.error or "Task failed", "info": info, "status": task.state}
+
+
+def job_status_body(lifecycle: Lifecycle, task: Task, id_key: str, product: str) -> dict[str, Any]:
+    """The body of ``GET /separatestatus/{id}`` and ``GET /recombinestatus/{id}`` (dossier §12.15, §12.18).
+
+    ``status`` is processing, complete or failed; a failed job carries its reason in ``info``
+    (roex-python reads ``info`` first).
+    """
+    body = {id_key: task.id, "status": "processing", "error": False, "message": "", "info": ""}
+    if task.state == lifecycle.completed:
+        body.update(status="complete", message=f"{product} complete.")
+    elif task.state == lifecycle.failed:
+        body.update(status="failed", error=True, message=f"{product} failed.", info=task.error or "")
+    return body
 
 
 @contextlib.contextmanager

@@ -37,8 +37,7 @@ from ..audio.rules import check_input
 from ..backend import MockBackend
 from ..errors import InvalidRequest, TaskNotFound
 from ..inputs import storage_key
-from ..responses import failed_body, user_facing_errors
-from ..stems.service import job_status
+from ..responses import failed_body, job_status_body, user_facing_errors
 from ..storage import LONG_DOWNLOAD_URL_TTL, RESULTS_PREFIX
 from ..tasks.lifecycle import RECOMBINE, SEPARATION
 from ..tasks.models import Task
@@ -73,18 +72,7 @@ def create_recombine(backend: MockBackend, owner: str, data: dict[str, Any], bas
 
 def recombine_status(backend: MockBackend, owner: str, task_id: str) -> dict[str, Any]:
     task = backend.tasks.observe(task_id, owner)
-    body = {
-        "recombineTaskId": task.id,
-        "status": job_status(RECOMBINE, task),
-        "error": False,
-        "message": "",
-        "info": "",
-    }
-    if task.state == RECOMBINE.completed:
-        body["message"] = "Recombine complete."
-    elif task.state == RECOMBINE.failed:
-        body.update(error=True, message="Recombine failed.", info=task.error or "")
-    return body
+    return job_status_body(RECOMBINE, task, "recombineTaskId", "Recombine")
 
 
 def retrieve_preview(backend: MockBackend, owner: str, task_id: str) -> tuple[int, dict[str, Any]]:

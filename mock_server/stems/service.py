@@ -19,10 +19,10 @@ from typing import Any, Final
 from ..audio.codecs import decode, encode
 from ..audio.rules import check_input
 from ..backend import MockBackend
-from ..responses import failed_body, user_facing_errors
+from ..responses import failed_body, job_status_body, user_facing_errors
 from ..results import once
 from ..storage import LONG_DOWNLOAD_URL_TTL, RESULTS_PREFIX
-from ..tasks.lifecycle import SEPARATION, Lifecycle
+from ..tasks.lifecycle import SEPARATION
 from ..tasks.models import Task
 from ..tasks.service import TransitionListener
 from .split import separate, stem_names
@@ -51,18 +51,7 @@ def create_separation(
 
 def separation_status(backend: MockBackend, owner: str, task_id: str) -> dict[str, Any]:
     task = backend.tasks.observe(task_id, owner)
-    body = {
-        "stemflowTaskId": task.id,
-        "status": job_status(SEPARATION, task),
-        "error": False,
-        "message": "",
-        "info": "",
-    }
-    if task.state == SEPARATION.completed:
-        body["message"] = "Stem separation complete."
-    elif task.state == SEPARATION.failed:
-        body.update(error=True, message="Stem separation failed.", info=task.error or "")
-    return body
+    return job_status_body(SEPARATION, task, "stemflowTaskId", "Stem separation")
 
 
 def retrieve_stems(backend: MockBackend, owner: str, task_id: str) -> tuple[int, dict[str, Any]]:
@@ -72,13 +61,6 @@ def retrieve_stems(backend: MockBackend, owner: str, task_id: str) -> tuple[int,
     if task.state == SEPARATION.failed:
         return 200, failed_body(task, "Stem separation failed; reserved credits are refunded.")
     return 200, {"error": False, "stems": stem_urls(backend, task)}
-
-
-def job_status(lifecycle: Lifecycle, task: Task) -> str:
-    """The status endpoints' word for a task state: processing, complete or failed."""
-    if lifecycle.is_running(task.state):
-        return "processing"
-    return "failed" if task.state == lifecycle.failed else "complete"
 
 
 def stem_urls(backend: MockBackend, task: Task) -> dict[str, str]:
