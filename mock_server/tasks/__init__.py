@@ -1,0 +1,1 @@
+"""Tasks: the record, the store behind a narrow interface, lifecycles, progression, and the service."""
