@@ -23,3 +23,11 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
     _, run_tests = readme_commands()
     ci_lines = (ROOT / ".ci" / "run").read_text().splitlines()
     assert run_tests in ci_lines
+
+
+def test_every_source_folder_is_a_package_so_wheels_include_it() -> None:
+    """setup.py finds sub-packages by their ``__init__.py``; a folder without one is left out."""
+    for folder in ("openapi", "mock_server", "generated_client"):
+        for directory in (ROOT / folder).rglob("*"):
+            if directory.is_dir() and "__pycache__" not in directory.parts and any(directory.glob("*.py")):
+                assert (directory / "__init__.py").exists(), f"{directory.relative_to(ROOT)} is not a package"
