@@ -64,7 +64,11 @@ def _install_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> tuple[Response, int]:
-        return tonn_error(_as_tonn_error(error))
+        response, status = tonn_error(_as_tonn_error(error))
+        allowed = getattr(error, "valid_methods", None)  # a 405 must say what is allowed (RFC 9110)
+        if status == 405 and allowed:
+            response.headers["Allow"] = ", ".join(allowed)
+        return response, status
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception) -> tuple[Response, int]:

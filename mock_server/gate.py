@@ -45,7 +45,11 @@ def install_gate(app: Flask, validator: RequestValidator) -> None:
         if request.blueprint not in PUBLIC_BLUEPRINTS or request.url_rule is None:
             return
         method, path = request.method.lower(), spec_path(request.url_rule.rule)
-        operation = validator.operations[(method, path)]
+        if method == "head":
+            method = "get"  # HEAD is GET without a body, behind the same gate
+        operation = validator.operations.get((method, path))
+        if operation is None:
+            return  # OPTIONS: Flask answers it with the Allow header, as a gateway would
         g.operation_id = operation["operationId"]
         g.api_key = authenticate()
         enforce_rate_limit(g.api_key)

@@ -11,14 +11,19 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import FormatChecker
 from jsonschema.exceptions import ValidationError, best_match
+from jsonschema.protocols import Validator
 
 from tonn_openapi.schemas import SchemaRegistry, pointer
 
 from .errors import InvalidRequest
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete")
+
+# ``format: uri`` is an assertion here: the spec's URLs must be absolute RFC 3986 URIs, checked
+# by jsonschema's own "uri" checker (backed by rfc3986-validator).
+FORMATS = FormatChecker(formats=("uri",))
 
 
 def field_path(parts: Iterable[str | int]) -> str:
@@ -43,7 +48,7 @@ class RequestValidator:
 
     def __init__(self, spec: dict[str, Any]) -> None:
         registry = SchemaRegistry(spec)
-        self._validators: dict[tuple[str, str], Draft202012Validator] = {}
+        self._validators: dict[tuple[str, str], Validator] = {}
         self.operations: dict[tuple[str, str], dict[str, Any]] = {}
         for path, item in spec["paths"].items():
             for method in HTTP_METHODS:
@@ -54,7 +59,9 @@ class RequestValidator:
                     schema_at = pointer(
                         "paths", path, method, "requestBody", "content", "application/json", "schema"
                     )
-                    self._validators[(method, path)] = registry.validator(schema_at)
+                    self._validators[(method, path)] = registry.validator(schema_at).evolve(
+                        format_checker=FORMATS
+                    )
 
     def has_body(self, method: str, path: str) -> bool:
         return (method, path) in self._validators

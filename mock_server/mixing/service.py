@@ -48,7 +48,6 @@ FX_CHARGE, FINAL_CHARGE = "fx_settings", "final_mix"
 
 
 def create_preview(backend: MockBackend, owner: str, data: dict[str, Any], base_url: str) -> dict[str, Any]:
-    rules.check_preview_tracks(rules.track_urls(data["trackData"]))
     task = backend.tasks.create(
         MIX_PREVIEW,
         owner=owner,
@@ -149,10 +148,13 @@ def render(backend: MockBackend, task_id: str, data: dict[str, Any]) -> dict[str
     urls = rules.track_urls(data["trackData"])
     audios = read_tracks(backend, urls)
     rate, bit_depth = output_format(data.get("sampleRate", "44100"))
+    names = rules.track_names(urls)
     settings = auto_mix_settings(
-        [_meta(track, audio) for track, audio in zip(data["trackData"], audios, strict=True)]
+        [
+            _meta(track, audio, name)
+            for track, audio, name in zip(data["trackData"], audios, names, strict=True)
+        ]
     )
-    names = [rules.track_name(url) for url in urls]
     job = MixRenders(backend, urls, [settings[name] for name in names], rate)
 
     def preview_mix() -> bytes:
@@ -181,7 +183,7 @@ def render_final(backend: MockBackend, task: Task, data: dict[str, Any]) -> dict
     """
     urls = rules.track_urls(task.request["trackData"])
     requested = {str(track["trackURL"]): track for track in data["trackData"]}
-    names = [rules.track_name(url) for url in urls]
+    names = rules.track_names(urls)
     settings = {
         name: rules.applied_settings(task.results["settings"][name], requested[url])
         for name, url in zip(names, urls, strict=True)
@@ -244,9 +246,9 @@ def output_format(sample_rate: str | int) -> tuple[int, BitDepth]:
     return rate, cast(BitDepth, bit_depth)
 
 
-def _meta(track: Mapping[str, Any], audio: Audio) -> TrackMeta:
+def _meta(track: Mapping[str, Any], audio: Audio, name: str) -> TrackMeta:
     return TrackMeta(
-        name=rules.track_name(str(track["trackURL"])),
+        name=name,
         instrument_group=str(track["instrumentGroup"]),
         presence=str(track.get("presenceSetting", "NORMAL")),
         pan_preference=str(track.get("panPreference", "NO_PREFERENCE")),

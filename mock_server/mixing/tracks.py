@@ -34,14 +34,19 @@ def track_urls(tracks: Iterable[Mapping[str, Any]]) -> list[str]:
     return [str(track["trackURL"]) for track in tracks]
 
 
-def check_preview_tracks(urls: Sequence[str]) -> None:
-    """Refuse a preview whose tracks could not be told apart in ``mix_output_settings``."""
-    clashes = sorted(name for name, count in Counter(map(track_name, urls)).items() if count > 1)
-    if clashes:
-        raise InvalidRequest(
-            f"Each trackURL must end in a different file name (FX settings are keyed by it); "
-            f"repeated: {', '.join(clashes)}"
-        )
+def track_names(urls: Sequence[str]) -> list[str]:
+    """The ``mix_output_settings`` keys of a mix's tracks, in order, told apart when they clash.
+
+    [inferred] Tonn keys settings by file name; a name that repeats gets `` (2)``, `` (3)``...
+    on its later tracks, so every track keeps its own settings.
+    """
+    seen: Counter[str] = Counter()
+    names = []
+    for url in urls:
+        name = track_name(url)
+        seen[name] += 1
+        names.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    return names
 
 
 def check_final_tracks(preview_urls: Sequence[str], final_urls: Sequence[str]) -> None:
@@ -80,22 +85,42 @@ def stem_files(names: Sequence[str]) -> list[str]:
 def applied_settings(ai: Mapping[str, Any], requested: Mapping[str, Any]) -> dict[str, Any]:
     """The settings a final-mix track is rendered with: the AI's, changed by the request."""
     gain_db = round(float(ai["gain_settings"]["gain_db"]) + float(requested["gainDb"]), 2)
-    eq = {**ai.get("eq_settings", {}), **requested.get("eq_settings", {})}
     return {
         "gain_settings": {
             "gain_db": gain_db,
             "initial_gain": ai["gain_settings"].get("initial_gain", 1.0),
             "gain_amplitude": round(db_to_gain(gain_db), 4),
         },
-        "eq_settings": {name: _floats(eq[name]) for name in sorted(eq, key=_band_number)},
-        "drc_settings": _floats(requested.get("compression_settings") or ai["drc_settings"]),
-        "panning_settings": _floats(requested.get("panning_settings") or ai["panning_settings"]),
+        "eq_settings": _eq_settings(ai.get("eq_settings", {}), requested.get("eq_settings") or {}),
+        "drc_settings": _merged(ai["drc_settings"], requested.get("compression_settings"), DRC_FIELDS),
+        "panning_settings": _merged(ai["panning_settings"], requested.get("panning_settings"), PAN_FIELDS),
     }
 
 
-def _band_number(name: str) -> int:
-    return int(name.rsplit("_", 1)[-1])
+EQ_BANDS = tuple(f"band_{n}" for n in range(1, 7))
+BAND_FIELDS = ("centre_freq", "gain", "q")
+DRC_FIELDS = ("threshold", "ratio", "attack_ms", "release_ms")
+PAN_FIELDS = ("panning_angle",)
 
 
-def _floats(values: Mapping[str, Any]) -> dict[str, float]:
-    return {key: float(value) for key, value in values.items()}
+def _eq_settings(ai: Mapping[str, Any], requested: Mapping[str, Any]) -> dict[str, dict[str, float]]:
+    """Each band the request gives overrides the AI's band field by field; other keys are ignored."""
+    bands = {name: _merged(ai.get(name, {}), requested.get(name), BAND_FIELDS) for name in EQ_BANDS}
+    return {name: band for name, band in bands.items() if set(band) == set(BAND_FIELDS)}
+
+
+def _merged(base: Mapping[str, Any], override: Any, fields: Sequence[str]) -> dict[str, float]:
+    """``base`` with the numeric ``fields`` of ``override`` laid over it (unknown keys are ignored)."""
+    merged = {
+        **_numbers(base, fields),
+        **(_numbers(override, fields) if isinstance(override, Mapping) else {}),
+    }
+    return {field: merged[field] for field in fields if field in merged}
+
+
+def _numbers(values: Mapping[str, Any], fields: Sequence[str]) -> dict[str, float]:
+    return {
+        field: float(values[field])
+        for field in fields
+        if isinstance(values.get(field), int | float) and not isinstance(values.get(field), bool)
+    }

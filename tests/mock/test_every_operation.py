@@ -24,8 +24,11 @@ from .conftest import API_KEY
 from .servers import running
 
 SPEC = load_spec()
-OPERATIONS = {op["operationId"]: (path, method, op)
-              for path, item in SPEC["paths"].items() for method, op in item.items()}
+OPERATIONS = {
+    op["operationId"]: (path, method, op)
+    for path, item in SPEC["paths"].items()
+    for method, op in item.items()
+}
 # Examples that refer to tasks which do not exist in a fresh mock are skipped in favour of others.
 SELF_CONTAINED = {"createRecombine": "fromUrls"}
 
@@ -35,7 +38,7 @@ def snake(name: str) -> str:
 
 
 def call(client: AuthenticatedClient, operation_id: str, body: Any = None, **params: str) -> Any:
-    path, _, op = OPERATIONS[operation_id]
+    _, _, op = OPERATIONS[operation_id]
     module = importlib.import_module(f"tonn_client.api.{op['tags'][0]}.{snake(operation_id)}")
     kwargs: dict[str, Any] = {"client": client, **{snake(k): v for k, v in params.items()}}
     if body is not None:
@@ -78,15 +81,20 @@ def exercise_every_operation(client: AuthenticatedClient) -> set[str]:
             call(client, operation_id)
             called.add(operation_id)
             continue
-        if any(operation_id == link["operationId"] for other in OPERATIONS.values()
-               for link in other[2]["responses"].get("200", {}).get("links", {}).values()):
+        if any(
+            operation_id == link["operationId"]
+            for other in OPERATIONS.values()
+            for link in other[2]["responses"].get("200", {}).get("links", {}).values()
+        ):
             continue  # reached through links
         created = call(client, operation_id, example(operation_id))
         called.add(operation_id)
         for link in op["responses"]["200"].get("links", {}).values():
             body = None
             if "requestBody" in link:
-                body = merge(example(link["operationId"]), resolve(link["requestBody"], created.parsed.to_dict()))
+                body = merge(
+                    example(link["operationId"]), resolve(link["requestBody"], created.parsed.to_dict())
+                )
             params = resolve(link.get("parameters", {}), created.parsed.to_dict())
             call(client, link["operationId"], body, **params)
             called.add(link["operationId"])
@@ -95,21 +103,35 @@ def exercise_every_operation(client: AuthenticatedClient) -> set[str]:
 
 @pytest.fixture(params=["in-process", "socket"])
 def generated_client(request: pytest.FixtureRequest, app: Flask) -> Iterator[AuthenticatedClient]:
-    client = AuthenticatedClient(base_url="http://testserver", token=API_KEY, auth_header_name="X-API-Key",
-                                 prefix="", raise_on_unexpected_status=True)
+    client = AuthenticatedClient(
+        base_url="http://testserver",
+        token=API_KEY,
+        auth_header_name="X-API-Key",
+        prefix="",
+        raise_on_unexpected_status=True,
+    )
     if request.param == "in-process":
-        client.set_httpx_client(httpx.Client(base_url="http://testserver", transport=httpx.WSGITransport(app=app),
-                                             headers={"X-API-Key": API_KEY}))
+        client.set_httpx_client(
+            httpx.Client(
+                base_url="http://testserver",
+                transport=httpx.WSGITransport(app=app),
+                headers={"X-API-Key": API_KEY},
+            )
+        )
         with client:
             yield client
         return
     with running(app) as base_url:
-        served = AuthenticatedClient(base_url=base_url, token=API_KEY, auth_header_name="X-API-Key", prefix="",
-                                     raise_on_unexpected_status=True)
+        served = AuthenticatedClient(
+            base_url=base_url,
+            token=API_KEY,
+            auth_header_name="X-API-Key",
+            prefix="",
+            raise_on_unexpected_status=True,
+        )
         with served:
             yield served
 
 
 def test_the_generated_client_reaches_every_operation(generated_client: AuthenticatedClient) -> None:
     assert exercise_every_operation(generated_client) == set(OPERATIONS)
-

@@ -348,17 +348,6 @@ def test_credits_are_charged_once_per_task_and_402_when_short(
     assert control.credits(API_KEY) == 1000 - 10 - 220
 
 
-def test_tracks_sharing_a_file_name_are_refused(client: httpx.Client, control: MockControl) -> None:
-    urls = {"bass.wav": "https://a.example/take1/bass.wav", "keys.wav": "https://a.example/take2/bass.wav"}
-    response = client.post(
-        "/mixpreview", json={"multitrackData": {"trackData": track_data(urls), "musicalStyle": "POP"}}
-    )
-
-    assert response.status_code == 400 and "bass.wav" in response.json()["message"]
-    assert_matches_spec(response, "post", "/mixpreview")
-    assert control.tasks("mix") == []
-
-
 def test_the_final_mix_must_name_exactly_the_preview_tracks(
     client: httpx.Client, control: MockControl, tracks: dict[str, str]
 ) -> None:
@@ -463,3 +452,35 @@ def test_roex_python_mix_workflow_runs_unchanged(live_url: str, control: MockCon
     assert rate == 48000
     assert pyloudnorm.Meter(rate).integrated_loudness(master) == pytest.approx(-8.0, abs=1.0)
     assert control.errors() == []
+
+
+def test_tracks_whose_urls_end_in_the_same_file_name_keep_their_own_settings(client: httpx.Client) -> None:
+    data = track_data(
+        {"bass.wav": "https://a.example/day1/take.wav", "vocals.wav": "https://a.example/day2/take.wav"}
+    )
+    body = {"multitrackData": {"trackData": data, "musicalStyle": "POP", "returnStems": False}}
+    task_id = client.post("/mixpreview", json=body).json()["multitrack_task_id"]
+
+    settings = retrieve_preview(client, task_id, fx=True).json()["previewMixTaskResults"][
+        "mix_output_settings"
+    ]
+
+    assert sorted(settings) == ["take.wav", "take.wav (2)"]
+
+
+def test_unknown_keys_in_final_mix_settings_are_ignored(client: httpx.Client, tracks: dict[str, str]) -> None:
+    task_id = start_mix(client, tracks)
+    retrieve_preview(client, task_id)
+    bass, *others = unchanged(tracks)
+    bass["eq_settings"] = {"band_1": {"gain": 3.0, "x": []}, "shelf": {"gain": 1.0}}
+    bass["compression_settings"] = {"ratio": 4.0, "knee": "soft"}
+
+    response = retrieve_final(client, task_id, [bass, *others])
+
+    assert response.status_code == 200, response.text
+    applied = response.json()["applyAudioEffectsResults"]["mix_output_settings"]
+    bass_settings = applied["bass.wav"]
+    assert (
+        bass_settings["eq_settings"]["band_1"]["gain"] == 3.0 and "shelf" not in bass_settings["eq_settings"]
+    )
+    assert bass_settings["drc_settings"]["ratio"] == 4.0 and "knee" not in bass_settings["drc_settings"]
