@@ -22,6 +22,10 @@ How each client is caught:
   ``httpx.WSGITransport`` (async ones run it in a worker thread), all others go out unchanged -
   the mock's own webhook deliveries use httpx too.
 
+Webhooks. A mock the interceptor builds itself records its webhook deliveries (read them with
+``interceptor.control.webhooks()``) instead of POSTing them: an intercepted test stays offline.
+Pass your own ``app`` to deliver them for real.
+
 Storage URLs. The mock builds the URLs it hands out (signed upload URLs, readable URLs, result
 downloads) from each request's host, so under interception they read
 ``https://tonn.roexaudio.com/_storage/...``: on the routed host, hence answered in-process as well.
@@ -50,8 +54,11 @@ import responses
 from werkzeug.test import EnvironBuilder, run_wsgi_app
 
 from .app import create_app
+from .backend import Seams
+from .clock import IdFactory, SystemClock
 from .control import MockControl
 from .settings import Settings
+from .webhooks import RecordingSender
 
 if TYPE_CHECKING:
     from flask import Flask
@@ -208,7 +215,7 @@ class TonnInterceptor:
             raise RuntimeError("this interceptor is already started")
         self._started = True
         if self._base_urls:
-            self._app = self._given_app or create_app(self._settings or Settings())
+            self._app = self._given_app or _offline_app(self._settings or Settings())
             public_url = MockControl(self._app).backend.settings.public_url
             urls = [*self._base_urls, *([public_url] if public_url else [])]
             self._origins = {_origin(url) for url in urls}
@@ -310,6 +317,12 @@ class TonnInterceptor:
 
 def _httpx_origin(url: httpx.URL) -> tuple[str, str, int]:
     return url.scheme, url.host.lower(), url.port or _DEFAULT_PORTS.get(url.scheme, 0)
+
+
+def _offline_app(settings: Settings) -> Flask:
+    """A mock whose webhooks are recorded (see ``control.webhooks()``), never sent: offline means offline."""
+    seams = Seams(clock=SystemClock(), ids=IdFactory(settings.seed), sender=RecordingSender())
+    return create_app(settings, seams)
 
 
 def mock_tonn(

@@ -110,3 +110,22 @@ def test_a_stopped_interceptor_has_no_app() -> None:
     interceptor = mock_tonn()
     with pytest.raises(RuntimeError, match="not started"):
         interceptor.control.tasks()
+
+
+def test_webhooks_of_an_intercepted_mock_are_recorded_not_sent() -> None:
+    body = {
+        "masteringData": {
+            "trackData": [{"trackURL": "https://example.com/a.wav"}],
+            "musicalStyle": "POP",
+            "desiredLoudness": "LOW",
+            "webhookURL": "http://127.0.0.1:9/never-listening",
+        }
+    }
+    with mock_tonn() as interceptor:
+        task_id = requests.post(f"{TONN_BASE_URL}/masteringpreview", json=body, headers=KEY).json()[
+            "mastering_task_id"
+        ]
+        assert interceptor.control.wait_for_webhooks_idle(timeout=5)
+        deliveries = interceptor.control.webhooks(task_id)
+
+    assert deliveries and all(d["state"] == "delivered" for d in deliveries)  # a real POST there would fail
