@@ -12,12 +12,10 @@ import contextlib
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from flask import Flask
-from werkzeug.serving import make_server
+from tonn_mock.serving import serve_in_thread, serve_process
 
 from .target import MOCK_KEY
 
@@ -32,43 +30,12 @@ def tonn_mock_serve(*args: str) -> Iterator[str]:
     Only the suite's key is valid, no rate limit, tasks finish on their second poll, and a credit
     balance no run exhausts (so charging still runs).
     """
-    command = [
-        str(Path(sys.executable).parent / "tonn-mock"),
-        "serve",
-        "--port",
-        "0",
-        "--keys",
-        MOCK_KEY,
-        "--no-rate-limit",
-        "--progression",
-        "after_polls:1",
-        *args,
-    ]
-    env = {**os.environ, "TONN_MOCK_INITIAL_CREDITS": str(10**9)}
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env)
-    assert process.stderr is not None
-    try:
-        line = process.stderr.readline()  # returns once the server has bound its socket
-        assert "listening on" in line, f"tonn-mock serve did not start: {line}"
-        threading.Thread(target=process.stderr.read, daemon=True).start()  # keep the log pipe flowing
-        yield line.split("listening on ", 1)[1].split()[0]
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        process.stderr.close()
+    options = ("--keys", MOCK_KEY, "--no-rate-limit", "--progression", "after_polls:1", *args)
+    with serve_process(*options, env={"TONN_MOCK_INITIAL_CREDITS": str(10**9)}) as base_url:
+        yield base_url
 
 
-@contextlib.contextmanager
-def serving(app: Flask) -> Iterator[str]:
-    """``app`` on a free loopback port, served from a thread; yields its base URL."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=5)
+serving = serve_in_thread
 
 
 def run_suite(base_url: str, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:

@@ -33,10 +33,9 @@ from flask import Flask
 
 from tonn_client import AuthenticatedClient
 
-from .backend import MockBackend, Seams
+from .backend import Seams
 from .clock import FakeClock, IdFactory, SystemClock
 from .control import MockControl
-from .http import EXTENSION
 from .intercept import TONN_BASE_URL, AsyncWSGITransport
 from .settings import Settings
 from .webhooks import Delivery, HttpxWebhookSender, RecordingSender, WebhookSender, WebhookWorkerError
@@ -166,7 +165,7 @@ class TonnMock:
         settings = options.settings(base)
         clock = FakeClock() if options.clock == "fake" else SystemClock()
         seams = Seams(clock=clock, ids=IdFactory(settings.seed), sender=sender)
-        _swap_backend(app, MockBackend(settings, seams))
+        MockControl(app).reset(settings, seams)
         mock = cls(app, options, sender)
         mock._owned_sender = owned
         mock._apply(options)
@@ -346,14 +345,6 @@ class TonnMock:
         if self._owned_sender is not None:
             self._owned_sender.close()
             self._owned_sender = None
-
-
-def _swap_backend(app: Flask, backend: MockBackend) -> None:
-    """What ``MockControl.reset`` does, with a backend built from other settings and seams."""
-    old: MockBackend = app.extensions[EXTENSION]
-    app.extensions[EXTENSION] = backend
-    app.extensions["tonn_mock.errors"].clear()
-    old.close()
 
 
 def _payload_state(payload: Mapping[str, Any]) -> Any:

@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import threading
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -166,27 +165,13 @@ def tonn_webhook_sender() -> Iterator[HttpxWebhookSender]:
 @pytest.fixture(scope="session")
 def tonn_mock_url(tonn_mock_app: Flask) -> Iterator[str]:
     """Serve the session's app on 127.0.0.1 at a free port (started on first use)."""
-    from werkzeug.serving import WSGIRequestHandler, make_server
+    from .serving import serve_in_thread
 
-    class QuietHandler(WSGIRequestHandler):
-        def log(self, type: str, message: str, *args: Any) -> None:
-            """Requests are logged by the app (``tonn_mock.requests``), not on stderr."""
-
-    server = make_server("127.0.0.1", 0, tonn_mock_app, threaded=True, request_handler=QuietHandler)
-    thread = threading.Thread(
-        target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="tonn-mock-server", daemon=True
-    )
-    thread.start()
-    url = f"http://127.0.0.1:{server.server_port}"
-    try:
+    with serve_in_thread(tonn_mock_app) as url:
         direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never via a proxy
         with direct.open(f"{url}/_mock/progression", timeout=10) as probe:  # readiness, no sleeping
             assert probe.status == 200
         yield url
-    finally:
-        server.shutdown()
-        thread.join(timeout=5)
-        server.server_close()
 
 
 # --- per test ----------------------------------------------------------------------------------

@@ -10,10 +10,11 @@ from typing import Any
 
 from flask import Flask
 
-from ..backend import MockBackend
+from ..backend import MockBackend, Seams
 from ..clock import FakeClock
 from ..faults import Fault
 from ..http import EXTENSION
+from ..settings import Settings
 from ..tasks.progression import parse_policy
 from ..webhooks import Delivery
 
@@ -33,10 +34,13 @@ class MockControl:
 
     # lifecycle of the whole mock -------------------------------------------------------------
 
-    def reset(self) -> None:
-        """Forget every task, upload, delivery, fault and balance: a fresh backend."""
+    def reset(self, settings: Settings | None = None, seams: Seams | None = None) -> None:
+        """Forget every task, upload, delivery, fault and balance: a fresh backend.
+
+        ``settings``/``seams`` rebuild it differently (the pytest plugin's per-test options).
+        """
         old = self.backend
-        self.app.extensions[EXTENSION] = MockBackend(old.settings, old.seams)
+        self.app.extensions[EXTENSION] = MockBackend(settings or old.settings, seams or old.seams)
         self.app.extensions["tonn_mock.errors"].clear()
         old.close()
 
