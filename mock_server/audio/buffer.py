@@ -16,6 +16,8 @@ import numpy as np
 import numpy.typing as npt
 from scipy import signal
 
+from .concurrency import each
+
 FloatArray = npt.NDArray[np.float64]
 
 
@@ -135,13 +137,13 @@ class Audio:
         return self.with_samples(self.samples[:, :2])
 
     def resampled(self, sample_rate: int) -> Audio:
-        """Band-limited sample-rate conversion with :func:`scipy.signal.resample_poly`."""
+        """Band-limited sample-rate conversion (:func:`scipy.signal.resample_poly`), channels in parallel."""
         if sample_rate == self.sample_rate:
             return self
         common = gcd(sample_rate, self.sample_rate)
         up, down = sample_rate // common, self.sample_rate // common
-        converted = signal.resample_poly(self.samples, up, down, axis=0)
-        return Audio(converted, sample_rate)
+        columns = each(lambda column: signal.resample_poly(column, up, down), list(self.samples.T))
+        return Audio(np.column_stack(columns), sample_rate)
 
     def padded(self, frames: int) -> Audio:
         """Extended with trailing silence to ``frames`` (never shortened)."""

@@ -33,9 +33,11 @@ import numpy.typing as npt
 from scipy import ndimage, signal
 
 from .buffer import Audio, FloatArray, Reduction, block_energy, block_reduce, db_to_gain
+from .concurrency import each
 from .measure import INTERPOLATION_GAIN, SCAN_CHUNK, SPAN_FRAMES
 
 BLOCK_FRAMES = 16
+_RENDER_CHUNK = BLOCK_FRAMES << 12
 LOOKAHEAD_S = 0.003
 HOLD_S = 0.002
 RELEASE_S = 0.050
@@ -50,12 +52,13 @@ def _blockwise(values: npt.NDArray[np.floating], reduce: Reduction) -> FloatArra
 
 @dataclass(frozen=True, eq=False)
 class LimiterPlan:
-    """Per-block true peaks and energies of one input at unity gain.
+    """The input's true-peak envelope, with per-block true peaks and energies, at unity gain.
 
     ``block_energy`` (sum of squares over channels) lets :meth:`predicted_change_db` estimate how
     much loudness the limiter will take away at a given drive without rendering any audio.
     """
 
+    envelope: Envelope
     block_peaks: FloatArray
     block_energy: FloatArray
     sample_rate: int
@@ -66,6 +69,7 @@ class LimiterPlan:
         """Build the plan from the audio and its true-peak envelope."""
         energy = sum(block_energy(audio.samples[:, index], BLOCK_FRAMES) for index in range(audio.channels))
         return cls(
+            envelope=envelope,
             block_peaks=_blockwise(envelope, "max"),
             block_energy=np.asarray(energy, dtype=np.float64),
             sample_rate=audio.sample_rate,
@@ -97,23 +101,23 @@ class LimiterPlan:
             return 0.0
         return float(10.0 * np.log10(float(np.dot(self.block_energy, gains**2)) / total))
 
-    def frame_gains(self, block_gains: FloatArray) -> FloatArray:
-        """Per-frame gain: block gains interpolated linearly between block centres."""
-        centres = np.arange(block_gains.shape[0]) * BLOCK_FRAMES + (BLOCK_FRAMES - 1) / 2.0
-        return np.interp(np.arange(self.frames, dtype=np.float64), centres, block_gains)
+    def frame_gains(self, block_gains: FloatArray, start: int, stop: int) -> FloatArray:
+        """Gain of frames ``start:stop``: block gains interpolated linearly between block centres."""
+        first, last = max(0, start // BLOCK_FRAMES - 1), stop // BLOCK_FRAMES + 2
+        centres = np.arange(first, min(last, block_gains.shape[0])) * BLOCK_FRAMES + (BLOCK_FRAMES - 1) / 2.0
+        return np.interp(np.arange(start, stop, dtype=np.float64), centres, block_gains[first:last])
 
 
 @dataclass(frozen=True, eq=False)
 class Limited:
-    """A limiter result: the audio, and the gains (drive included) that produced it."""
+    """A limiter result: the audio, the block gains (drive included) that produced it, and per
+    block the largest envelope-times-gain value (the true peak the limiter controlled)."""
 
     audio: Audio
-    frame_gains: FloatArray
     block_gains: FloatArray
+    controlled: FloatArray
 
-    def overshoot_suspects(
-        self, plan: LimiterPlan, envelope: Envelope, ceiling_dbfs: float
-    ) -> npt.NDArray[np.bool_]:
+    def overshoot_suspects(self, plan: LimiterPlan, ceiling_dbfs: float) -> npt.NDArray[np.bool_]:
         """One flag per :data:`measure.SCAN_CHUNK` frames: could the output exceed the ceiling?
 
         An oversampled output point is ``sum(h[k] * gain[n-k] * x[n-k])``. Writing
@@ -124,12 +128,11 @@ class Limited:
         block step.
         Chunks whose bound stays under the ceiling cannot overshoot and need no oversampling.
         """
-        controlled = _blockwise(self.frame_gains * envelope, "max")
         steps = np.abs(np.diff(self.block_gains, append=self.block_gains[-1]))
         steepest = ndimage.maximum_filter1d(steps, 4, mode="nearest", origin=-1)
         nearby = ndimage.maximum_filter1d(plan.block_peaks, 3, mode="nearest")
         spread = steepest * (SPAN_FRAMES / BLOCK_FRAMES)
-        bound = controlled + spread * INTERPOLATION_GAIN * nearby
+        bound = self.controlled + spread * INTERPOLATION_GAIN * nearby
         return _per_chunk(bound > db_to_gain(ceiling_dbfs))
 
 
@@ -142,8 +145,21 @@ def _per_chunk(flags: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
 
 
 def render(audio: Audio, plan: LimiterPlan, drive_db: float, ceiling_dbfs: float) -> Limited:
-    """Amplify ``audio`` by ``drive_db`` and limit its true peaks to ``ceiling_dbfs``."""
-    drive = db_to_gain(drive_db)
-    blocks = plan.block_gains(drive_db, db_to_gain(ceiling_dbfs)) * drive
-    frames = plan.frame_gains(blocks)
-    return Limited(audio.with_samples(audio.samples * frames[:, None]), frames, blocks)
+    """Amplify ``audio`` by ``drive_db`` and limit its true peaks to ``ceiling_dbfs``.
+
+    Worked in chunks of :data:`_RENDER_CHUNK` frames spread over the cores, so the per-frame gains
+    never exist at full length: only the output is a full-size allocation.
+    """
+    blocks = plan.block_gains(drive_db, db_to_gain(ceiling_dbfs)) * db_to_gain(drive_db)
+    output = np.empty_like(audio.samples)
+    controlled = np.empty(blocks.shape[0])
+
+    def fill(start: int) -> None:
+        stop = min(start + _RENDER_CHUNK, audio.frames)
+        gains = plan.frame_gains(blocks, start, stop)
+        np.multiply(audio.samples[start:stop], gains[:, np.newaxis], out=output[start:stop])
+        peaks = _blockwise(gains * plan.envelope[start:stop], "max")
+        controlled[start // BLOCK_FRAMES : start // BLOCK_FRAMES + peaks.shape[0]] = peaks
+
+    each(fill, range(0, audio.frames, _RENDER_CHUNK))
+    return Limited(audio.with_samples(output), blocks, controlled)

@@ -7,10 +7,10 @@ What is simulated (dossier §11, §12.6-§12.8):
 * Output rate and word length from ``sampleRate``: "44100" -> 44.1 kHz/16-bit,
   "48000" -> 48 kHz/24-bit.
 * :func:`master` = resample, static gain to the target, then the look-ahead true-peak limiter
-  (:mod:`.limiter`, aiming 0.1 dB under the ceiling), iterated until the loudness measured with
-  pyloudnorm is within 0.5 LU of the target; the output's true peak (4x oversampled, as
-  ``scipy.signal.resample_poly(x, 4, 1)`` reads it) is then checked exactly and, if need be,
-  trimmed statically, so it is never above the ceiling. A target that
+  (:mod:`.limiter`, aiming 0.1 dB under the ceiling), iterated until the measured loudness (as
+  pyloudnorm reads it, see :mod:`.measure`) is within 0.5 LU of the target; the output's true
+  peak (4x oversampled, as ``scipy.signal.resample_poly(x, 4, 1)`` reads it) is then checked
+  exactly and, if need be, trimmed statically, so it is never above the ceiling. A target that
   cannot be reached under the ceiling (a pure tone pushed past its peak) gives the closest pass.
 * :func:`preview` = the 30-second excerpt the service returns as MP3: from ``previewStartTime``
   (clamped so the excerpt fits, as staging showed for 9999 -> 123.67) or, when omitted, from the
@@ -26,14 +26,11 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
 
 from .buffer import Audio, FloatArray, db_to_gain, gain_to_db
 from .concurrency import both
 from .limiter import LimiterPlan, render
 from .measure import integrated_loudness, true_peak_envelope, true_peak_max
-
-FloatArray32 = npt.NDArray[np.float32]
 
 LOUDNESS_TARGETS: dict[str, float] = {"LOW": -14.0, "MEDIUM": -10.0, "HIGH": -8.0}
 CEILING_DBFS = -1.0
@@ -79,7 +76,7 @@ def master(
     if not math.isfinite(loudness):
         return source
     plan = LimiterPlan.for_audio(source, envelope)
-    closest = _closest_pass(_Passes(source, plan, envelope, ceiling_dbfs), loudness, target_lufs)
+    closest = _closest_pass(_Passes(source, plan, ceiling_dbfs), loudness, target_lufs)
     return _under_ceiling(closest, ceiling_dbfs)
 
 
@@ -98,13 +95,12 @@ class _Passes:
 
     source: Audio
     plan: LimiterPlan
-    envelope: FloatArray32
     ceiling_dbfs: float
 
     def attempt(self, drive_db: float) -> _Pass:
         """Render at ``drive_db``; measure loudness and true peak side by side."""
         limited = render(self.source, self.plan, drive_db, self.ceiling_dbfs - _LIMITER_MARGIN_DB)
-        suspects = limited.overshoot_suspects(self.plan, self.envelope, self.ceiling_dbfs)
+        suspects = limited.overshoot_suspects(self.plan, self.ceiling_dbfs)
         loudness, peak = both(
             lambda: integrated_loudness(limited.audio),
             lambda: true_peak_max(limited.audio.samples, suspects),
@@ -137,7 +133,7 @@ def _solve_drive(plan: LimiterPlan, loudness: float, aim: float, ceiling_dbfs: f
     """Input gain whose limited result is predicted to reach ``aim`` LUFS (secant iteration).
 
     The prediction is cheap (block energies), so only the chosen drive is rendered and measured
-    with pyloudnorm. Each extra dB of drive adds at most 1 dB of loudness, so the secant slope is
+    in full. Each extra dB of drive adds at most 1 dB of loudness, so the secant slope is
     kept in [0.05, 1] to stay stable when the limiter is working hard.
     """
     ceiling = db_to_gain(ceiling_dbfs)
