@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
+
 import httpx
 import pyloudnorm
 import pytest
+import soundfile as sf
 
 from tonn_mock.control import MockControl
 from tonn_mock.webhooks import RecordingSender
@@ -47,6 +50,32 @@ def test_preview_and_final_master_of_an_uploaded_track(client: httpx.Client) -> 
     master, rate = decode(client, final.json()["finalMasterTaskResults"]["download_url_mastered"])
     assert rate == 48000
     assert pyloudnorm.Meter(rate).integrated_loudness(master) == pytest.approx(-8.0, abs=1.0)
+
+
+def test_a_forced_loudness_replaces_the_preset(client: httpx.Client) -> None:
+    task_id = start_mastering(
+        client,
+        upload(client, wav_bytes(seconds=12)),
+        desiredLoudness="HIGH",
+        forcedLoudness=True,
+        forcedLoudnessInLUFS=-16,
+    )
+
+    final = retrieve(client, "retrievefinalmaster", task_id)
+
+    master, rate = decode(client, final.json()["finalMasterTaskResults"]["download_url_mastered"])
+    assert pyloudnorm.Meter(rate).integrated_loudness(master) == pytest.approx(-16.0, abs=1.0)
+
+
+def test_the_default_final_master_is_a_16_bit_wav_at_44_1_khz(client: httpx.Client) -> None:
+    task_id = start_mastering(client, upload(client, wav_bytes(seconds=12, rate=48000)))
+
+    final = retrieve(client, "retrievefinalmaster", task_id)
+
+    response = client.get(final.json()["finalMasterTaskResults"]["download_url_mastered"])
+    info = sf.info(io.BytesIO(response.content))
+    assert (info.format, info.subtype, info.samplerate) == ("WAV", "PCM_16", 44100)
+    assert info.duration == pytest.approx(12.0, abs=0.001)
 
 
 def test_the_preview_is_still_processing_for_the_first_polls(
