@@ -178,7 +178,7 @@ def preview(audio: Audio, start_s: float | None, length_s: float = PREVIEW_LENGT
 
 def _loudest_start(audio: Audio, length: int) -> int:
     """Start frame (on a one-second grid) of the window with the highest RMS."""
-    power = np.square(audio.samples).sum(axis=1)
+    power = np.einsum("ij,ij->i", audio.samples, audio.samples)
     cumulative: FloatArray = np.concatenate(([0.0], np.cumsum(power)))
     step = max(1, round(_PREVIEW_GRID_S * audio.sample_rate))
     starts = np.arange(0, audio.frames - length + 1, step)

@@ -224,7 +224,7 @@ def rms(audio: Audio) -> float:
     """Mean of the per-channel RMS values, as RoEx's example validator computes it."""
     if audio.frames == 0:
         return 0.0
-    per_channel = np.sqrt(np.mean(np.square(audio.samples), axis=0))
+    per_channel = np.sqrt(np.einsum("ij,ij->j", audio.samples, audio.samples) / audio.frames)
     return float(per_channel.mean())
 
 
