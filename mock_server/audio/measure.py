@@ -4,7 +4,7 @@
   and block layout, so it reads what ``pyloudnorm.Meter(rate).integrated_loudness`` reads (to
   within 1e-6 LU). The filters run as one :func:`scipy.signal.sosfilt` cascade and the 400 ms
   gating blocks come from a running sum, where pyloudnorm filters stage by stage and sums every
-  block in a Python loop: the same numbers in about a fifth of the time.
+  block in a Python loop: the same numbers for a third of the CPU time, channels in parallel.
 * True peak follows BS.1770-4 Annex 2 (4x oversampling), with the interpolator that
   ``scipy.signal.resample_poly(x, 4, 1)`` designs (81-tap Kaiser-windowed sinc, beta 5), so a user
   can check any output with that one line and get the same reading. 4x meters disagree by up to
