@@ -62,7 +62,6 @@ class LimiterPlan:
     block_peaks: FloatArray
     block_energy: FloatArray
     sample_rate: int
-    frames: int
 
     @classmethod
     def for_audio(cls, audio: Audio, envelope: Envelope) -> LimiterPlan:
@@ -73,7 +72,6 @@ class LimiterPlan:
             block_peaks=_blockwise(envelope, "max"),
             block_energy=np.asarray(energy, dtype=np.float64),
             sample_rate=audio.sample_rate,
-            frames=audio.frames,
         )
 
     def _blocks(self, seconds: float) -> int:

@@ -192,9 +192,10 @@ def true_peak_max(samples: FloatArray, suspects: npt.NDArray[np.bool_] | None = 
     if suspects is None:
         neighbourhood = ndimage.maximum_filter1d(peaks, 3, mode="nearest")
         suspects = neighbourhood * INTERPOLATION_GAIN >= best
-    for start, stop in _suspect_spans(suspects, frames):
-        best = max(best, float(_frames_envelope(samples, start, stop).max()))
-    return best
+    span_peaks = each(
+        lambda span: float(_frames_envelope(samples, *span).max()), _suspect_spans(suspects, frames)
+    )
+    return max([best, *span_peaks])
 
 
 def _suspect_spans(suspects: npt.NDArray[np.bool_], frames: int) -> list[tuple[int, int]]:
