@@ -129,7 +129,7 @@ def main(seconds: float, runs: int, clients: int) -> None:
             process.wait()
 
     from tonn_mock.app import create_app
-    from tonn_mock.settings import Settings
+    from tonn_mock.core.settings import Settings
 
     app = create_app(Settings(progression="after_polls:1", rate_limit_enabled=False, credits_enabled=False))
 

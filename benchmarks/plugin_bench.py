@@ -127,9 +127,9 @@ def request_rates(requests: int, runs: int) -> dict[str, dict[str, float]]:
     import requests as requests_lib
 
     from tonn_mock.app import create_app
-    from tonn_mock.harness import MockOptions, TonnMock
-    from tonn_mock.intercept import TONN_BASE_URL, mock_tonn
-    from tonn_mock.settings import Settings
+    from tonn_mock.core.settings import Settings
+    from tonn_mock.testing.harness import MockOptions, TonnMock
+    from tonn_mock.testing.intercept import TONN_BASE_URL, mock_tonn
 
     app = create_app(Settings(rate_limit_enabled=False, credits_enabled=False))
     mock = TonnMock.attach(app, MockOptions())
@@ -167,7 +167,7 @@ def request_rates(requests: int, runs: int) -> dict[str, dict[str, float]]:
             lambda: socket_client.post("/upload", json=UPLOAD),
         )
     mock.close()
-    mock.control.backend.close()
+    mock.backend.close()
     return paths
 
 

@@ -3,10 +3,10 @@
 * **Task ids**: the create operations' ``links`` say which response key carries the task id
   (``$response.body#/mastering_task_id``) and where the polling operations take it
   (``masteringData.masteringTaskId`` in the body, ``{stemflowTaskId}`` in the path).
-* **Lifecycles**: each product's states in the order a task walks them (dossier §8, the state
-  enums' descriptions). The schemas list the same values; a test keeps the two in step.
+* **Lifecycles**: each product's states in the order a task walks them (from the mock's product
+  registrations). The schemas list the same values; a test keeps the two in step.
 * **Evidenced 202 bodies**: the 202 examples of each polling operation.
-* **Charges**: the credit price of each charged operation (``tonn_mock.credits.COSTS``).
+* **Charges**: the credit price of each charged operation (the ``prices`` of each product's registration).
 """
 
 from __future__ import annotations
@@ -15,52 +15,28 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from tonn_mock.credits import COSTS
+from tonn_mock.products import catalog
 from tonn_openapi import load_spec
 
 SPEC: dict[str, Any] = load_spec()
 HTTP_METHODS = ("get", "post", "put", "patch", "delete")
 
-# States in lifecycle order; a task may also end in its failed state from any running state.
+# States in lifecycle order, from the mock's product registrations (the longest lifecycle of
+# each state schema); a task may also end in its failed state from any running state.
 LIFECYCLES: dict[str, tuple[str, ...]] = {
-    "MixTaskState": (
-        "MIX_TASK_PENDING",
-        "MIX_TASK_ANALYSIS",
-        "MIX_TASK_APPLY_FX",
-        "MIX_TASK_PREVIEW_COMPLETED",
-        "MIX_TASK_COMPLETED",
-        "MIX_TASK_FAILED",
-    ),
-    "MasteringTaskState": (
-        "MASTERING_TASK_PENDING",
-        "MASTERING_TASK_PREVIEW_COMPLETED",
-        "MASTERING_TASK_FINAL_COMPLETED",
-        "MASTERING_TASK_FAILED",
-    ),
-    "MixReviveTaskState": (
-        "MIXREVIVE_TASK_STARTED",
-        "MIXREVIVE_TASK_SEPARATION",
-        "MIXREVIVE_TASK_MIX_MASTER_ENHANCEMENT",
-        "MIXREVIVE_TASK_MIX_MASTER_CORRECTION",
-        "MIXREVIVE_TASK_PREVIEW_COMPLETED",
-        "MIXREVIVE_TASK_COMPLETED",
-        "MIXREVIVE_TASK_FAILED",
-    ),
-    "PostProdTaskState": (
-        "POSTPROD_TASK_PENDING",
-        "POSTPROD_TASK_PROCESSING",
-        "POSTPROD_TASK_PREVIEW_COMPLETED",
-        "POSTPROD_TASK_FAILED",
-    ),
-    "JobStatus": ("processing", "complete", "failed"),
+    lifecycle.schema: lifecycle.states
+    for lifecycle in sorted(catalog().lifecycles.values(), key=lambda lc: len(lc.states))
+    if lifecycle.schema
 }
+LIFECYCLES["JobStatus"] = ("processing", "complete", "failed")  # the status endpoints' vocabulary
 STATE_RANK: dict[str, int] = {
     state: rank for states in LIFECYCLES.values() for rank, state in enumerate(states)
 }
 
 # The operations a live run may call without being charged; the others cost credits.
-CHARGED_OPERATIONS: dict[str, int] = {op: cost for op, cost in COSTS.items() if op != "retrieveFXSettings"}
-FX_SETTINGS_COST = COSTS["retrieveFXSettings"]
+PRICES = catalog().prices
+CHARGED_OPERATIONS: dict[str, int] = {op: cost for op, cost in PRICES.items() if op != "retrieveFXSettings"}
+FX_SETTINGS_COST = PRICES["retrieveFXSettings"]
 
 
 def is_completed(state: str) -> bool:

@@ -2,7 +2,7 @@
 
 ``openapi.json`` links each create operation to the operations that poll and retrieve its task.
 It does not link an upload to the operations that take the uploaded file, nor a separation's
-stems to a recombine. Those journeys are real (dossier §5, §12.17), so the stateful run adds
+stems to a recombine. Those journeys are real (EVIDENCE §5, §12.17), so the stateful run adds
 them to its copy of the document, as standard OpenAPI links (``$response.body#/readable_url``),
 and the gap is reported against the document.
 """

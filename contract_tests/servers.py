@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from tonn_mock.serving import serve_in_thread, serve_process
+from tonn_mock.testing.serving import serve_in_thread, serve_process
 
 from .target import MOCK_KEY
 

@@ -25,9 +25,9 @@ from flask import Flask
 
 from tonn_mock.app import create_app
 from tonn_mock.backend import Seams
-from tonn_mock.clock import IdFactory, SystemClock
 from tonn_mock.control import MockControl
-from tonn_mock.settings import Settings
+from tonn_mock.core.clock import IdFactory, SystemClock
+from tonn_mock.core.settings import Settings
 from tonn_mock.webhooks import RecordingSender
 
 from .knowledge import SPEC

@@ -8,51 +8,43 @@ import time
 from flask import Flask, Response, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
+from tonn_mock import control, docs
+from tonn_mock.backend import Catalog, MockBackend, Seams
+from tonn_mock.core.errors import MethodNotAllowed, PayloadTooLarge, RouteNotFound, TonnError
+from tonn_mock.core.settings import Settings
+from tonn_mock.gateway.gate import install_gate
+from tonn_mock.gateway.request import EXTENSION
+from tonn_mock.gateway.validation import RequestValidator
+from tonn_mock.products import catalog as registered_products
 from tonn_openapi import load_spec
 
-from . import (
-    analysis,
-    cleanup,
-    control,
-    docs,
-    enhance,
-    health,
-    mastering,
-    mixing,
-    postprod,
-    recombine,
-    stems,
-    upload,
-)
-from .backend import MockBackend, Seams
-from .errors import MethodNotAllowed, PayloadTooLarge, RouteNotFound, TonnError
-from .gate import install_gate
-from .http import EXTENSION
-from .settings import Settings
-from .validation import RequestValidator
-
 request_log = logging.getLogger("tonn_mock.requests")
-AREAS = (health, upload, mastering, mixing, stems, recombine, postprod, analysis, enhance, cleanup)
 
 
-def create_app(settings: Settings | None = None, seams: Seams | None = None) -> Flask:
-    """A mock of the Tonn API. ``seams`` replaces the clock, ids, webhook sender or store."""
+def create_app(
+    settings: Settings | None = None, seams: Seams | None = None, catalog: Catalog | None = None
+) -> Flask:
+    """A mock of the Tonn API. ``seams`` replaces the clock, ids, webhook sender or store;
+    ``catalog`` the products it serves (default: every package under ``tonn_mock.products``)."""
     settings = settings or Settings()
     seams = seams or Seams.default(settings)
+    catalog = catalog or registered_products()
     app = Flask("tonn_mock")
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.json.sort_keys = False  # type: ignore[attr-defined]
     spec = load_spec()
-    app.extensions[EXTENSION] = MockBackend(settings, seams)
+    app.extensions[EXTENSION] = MockBackend(settings, seams, catalog)
     app.extensions["tonn_mock.spec"] = spec
     app.extensions["tonn_mock.errors"] = []
     _install_request_log(app)
-    install_gate(app, RequestValidator(spec))
-    for area in AREAS:
-        app.register_blueprint(area.blueprint)
-    app.register_blueprint(upload.routes.storage_blueprint)
-    app.register_blueprint(control.blueprint)
-    app.register_blueprint(docs.blueprint)
+    for blueprint in (
+        *catalog.api_blueprints,
+        *catalog.outside_api_blueprints,
+        control.blueprint,
+        docs.blueprint,
+    ):
+        app.register_blueprint(blueprint)
+    install_gate(app, RequestValidator(spec), catalog)
     _install_error_handlers(app)
     return app
 

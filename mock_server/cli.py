@@ -11,10 +11,9 @@ from typing import Any, TypeVar
 import click
 from waitress.server import create_server
 
+from tonn_mock.app import create_app
+from tonn_mock.core.settings import ENV_PREFIX, Settings
 from tonn_openapi.pull import pull_spec_command
-
-from .app import create_app
-from .settings import ENV_PREFIX, Settings
 
 FC = TypeVar("FC", bound=Callable[..., Any])
 

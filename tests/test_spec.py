@@ -1,4 +1,4 @@
-"""The reconstructed Tonn OpenAPI document: valid, complete, and faithful to the dossier."""
+"""The reconstructed Tonn OpenAPI document: valid, complete, and faithful to openapi/EVIDENCE.md."""
 
 from __future__ import annotations
 
@@ -212,7 +212,7 @@ def test_sample_rate_accepts_the_string_and_the_integer_form() -> None:
         assert not validator.is_valid(bad)
 
 
-def test_track_counts_follow_the_dossier() -> None:
+def test_track_counts_follow_the_evidence() -> None:
     schemas = SPEC["components"]["schemas"]
     mix_tracks = schemas["MixPreviewData"]["properties"]["trackData"]
     assert (mix_tracks["minItems"], mix_tracks["maxItems"]) == (2, 32)

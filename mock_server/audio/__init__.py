@@ -12,22 +12,25 @@ What is simulated, product by product (details in each module's docstring):
   panning in Tonn's settings shape; the "AI" settings come from a fixed per-instrument table;
 * analysis (:mod:`.analysis`): real loudness, true peak, clipping, stereo and spectrum
   measurements mapped to Tonn's verdict vocabulary with documented thresholds;
-* enhance, clean-up, separation, recombine: simple deterministic filters and dynamics.
+* enhance, clean-up, separation (:mod:`.separation`, which also gives enhance's stems), recombine
+  (:mod:`.recombine`) and dialogue enhancement (:mod:`.dialogue`): simple deterministic filters,
+  dynamics and the mastering chain.
 
 Not simulated: anything that needs machine learning (real source separation, the real mixing AI,
 reverb, denoising), and the real service's exact numbers. Every function is deterministic: the
 same input gives the same samples and, through :func:`encode`, the same bytes.
 """
 
-from .analysis import analyse
-from .automix import TrackMeta, auto_mix_settings
-from .buffer import Audio, db_to_gain, gain_to_db
-from .cleanup import SOUND_SOURCES, SoundSource, cleanup
-from .codecs import BitDepth, ContainerFormat, DecodedAudio, content_type, decode, encode
-from .dynamics import Compression
-from .enhance import ENHANCE_TARGETS, LoudnessPreference, enhance, enhance_stems
-from .errors import AudioError, AudioRejected, UnreadableAudio
-from .mastering import (
+from tonn_mock.audio.analysis import analyse
+from tonn_mock.audio.automix import TrackMeta, auto_mix_settings
+from tonn_mock.audio.buffer import Audio, db_to_gain, gain_to_db
+from tonn_mock.audio.cleanup import SOUND_SOURCES, SoundSource, cleanup
+from tonn_mock.audio.codecs import BitDepth, ContainerFormat, DecodedAudio, content_type, decode, encode
+from tonn_mock.audio.dialogue import DialogueMode, DialogueTrack, DialogueTrackType, enhance_dialogue
+from tonn_mock.audio.dynamics import Compression
+from tonn_mock.audio.enhance import ENHANCE_TARGETS, LoudnessPreference, enhance, enhance_stems
+from tonn_mock.audio.errors import AudioError, AudioRejected, UnreadableAudio
+from tonn_mock.audio.mastering import (
     CEILING_DBFS,
     LOUDNESS_TARGETS,
     PREVIEW_LENGTH_S,
@@ -36,19 +39,21 @@ from .mastering import (
     master_settings_for,
     preview,
 )
-from .measure import integrated_loudness, sample_peak_dbfs, true_peak_dbfs
-from .mixing import EqBand, MixResult, TrackInput, mix, track_from_settings
-from .recombine import RecombineResult, recombine
-from .rules import PRODUCTS, Product, check_input
-from .separation import SeparationMode, separate
-from .signals import pink_noise, sine, stand_in_signal
+from tonn_mock.audio.measure import integrated_loudness, sample_peak_dbfs, true_peak_dbfs
+from tonn_mock.audio.mixing import EqBand, MixResult, TrackInput, mix, track_from_settings
+from tonn_mock.audio.recombine import RecombineResult, recombine
+from tonn_mock.audio.rules import ANY_FORMAT, LOSSLESS, InputRules, check_input
+from tonn_mock.audio.separation import SEPARATION_STEMS, SeparationMode, separate
+from tonn_mock.audio.signals import pink_noise, sine, stand_in_signal
 
 __all__ = [
+    "ANY_FORMAT",
     "CEILING_DBFS",
     "ENHANCE_TARGETS",
+    "LOSSLESS",
     "LOUDNESS_TARGETS",
     "PREVIEW_LENGTH_S",
-    "PRODUCTS",
+    "SEPARATION_STEMS",
     "SOUND_SOURCES",
     "Audio",
     "AudioError",
@@ -57,10 +62,13 @@ __all__ = [
     "Compression",
     "ContainerFormat",
     "DecodedAudio",
+    "DialogueMode",
+    "DialogueTrack",
+    "DialogueTrackType",
     "EqBand",
+    "InputRules",
     "LoudnessPreference",
     "MixResult",
-    "Product",
     "RecombineResult",
     "SeparationMode",
     "SoundSource",
@@ -76,6 +84,7 @@ __all__ = [
     "decode",
     "encode",
     "enhance",
+    "enhance_dialogue",
     "enhance_stems",
     "gain_to_db",
     "integrated_loudness",

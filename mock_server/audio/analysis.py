@@ -1,6 +1,6 @@
 """Mix analysis ("Mix Check Studio"): measurements turned into Tonn's verdict vocabulary.
 
-The payload has the keys and vocabularies of dossier §12.9. Measurements are real; the verdict
+The payload has the keys and vocabularies of EVIDENCE §12.9. Measurements are real; the verdict
 thresholds are the mock's own (the service's are undocumented) and are chosen so that typical
 material reads sensibly:
 
@@ -42,11 +42,11 @@ from typing import Any
 import numpy as np
 from scipy import signal
 
-from .analysis_text import summary
-from .buffer import mono_fold
-from .codecs import DecodedAudio
-from .concurrency import both
-from .measure import integrated_loudness, true_peak_dbfs
+from tonn_mock.audio.analysis_text import summary
+from tonn_mock.audio.buffer import mono_fold
+from tonn_mock.audio.codecs import DecodedAudio
+from tonn_mock.audio.concurrency import both
+from tonn_mock.audio.measure import integrated_loudness, true_peak_dbfs
 
 CLIP_LEVEL = 0.9999
 LOSSY_BIT_DEPTH = 16  # MP3 has no word length; decoders hand out 16-bit PCM

@@ -1,6 +1,6 @@
 """The ``summary`` block of a mix analysis: one short generated sentence per topic.
 
-Tonn's ``summary`` has twelve keys (dossier §12.9); its prose is not public, so these sentences
+Tonn's ``summary`` has twelve keys (EVIDENCE §12.9); its prose is not public, so these sentences
 are the mock's own, built only from the verdicts already in the payload (never from new
 measurements), so text and numbers cannot disagree.
 """

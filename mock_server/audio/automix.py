@@ -1,6 +1,6 @@
 """The mock's "AI" mix decisions: deterministic per-track FX settings.
 
-Tonn's mix preview reports, per track, the settings its AI chose (dossier §12.4
+Tonn's mix preview reports, per track, the settings its AI chose (EVIDENCE §12.4
 ``mix_output_settings``): ``gain_settings{gain_db, initial_gain, gain_amplitude}``,
 ``eq_settings{band_N{centre_freq, gain, q}}``, ``drc_settings{threshold, ratio, attack_ms,
 release_ms}`` and ``panning_settings{panning_angle}``. The mock derives them from a fixed table:
@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .buffer import db_to_gain
+from tonn_mock.audio.buffer import db_to_gain
 
 _Band = tuple[float, float, float]  # centre_freq Hz, gain dB, q
 

@@ -8,6 +8,7 @@ upload to several products without copies interfering.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from math import gcd
 from typing import Any, Literal
@@ -16,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy import signal
 
-from .concurrency import each
+from tonn_mock.audio.concurrency import each
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -159,3 +160,16 @@ class Audio:
     def gained(self, db: float) -> Audio:
         """Scaled by ``db`` decibels."""
         return self.with_samples(self.samples * db_to_gain(db))
+
+
+def overlay(parts: Sequence[Audio]) -> Audio:
+    """The sample-wise sum of ``parts`` (one rate and channel count), as long as the longest.
+
+    Shorter parts end in silence, so stems, dialogue lines or a vocal and its backing need not be
+    trimmed to one length before they are summed.
+    """
+    rates = {part.sample_rate for part in parts}
+    if len(rates) != 1:
+        raise ValueError(f"overlay needs one sample rate, got {sorted(rates)}")
+    frames = max(part.frames for part in parts)
+    return Audio(np.sum([part.padded(frames).samples for part in parts], axis=0), rates.pop())

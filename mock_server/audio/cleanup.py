@@ -1,4 +1,4 @@
-"""Audio clean-up (dossier §12.13), simulated as rumble filtering plus a downward expander.
+"""Audio clean-up (EVIDENCE §12.13), simulated as rumble filtering plus a downward expander.
 
 For a single instrument recording of a given ``soundSource``:
 
@@ -18,9 +18,9 @@ from typing import Literal, get_args
 
 import numpy as np
 
-from .buffer import Audio
-from .dynamics import block_levels_db, expand
-from .filters import apply_sos, butter_sos
+from tonn_mock.audio.buffer import Audio
+from tonn_mock.audio.dynamics import block_levels_db, expand
+from tonn_mock.audio.filters import apply_sos, butter_sos
 
 SoundSource = Literal[
     "KICK_GROUP",

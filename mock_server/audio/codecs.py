@@ -1,6 +1,6 @@
 """Decoding uploads and encoding results, through libsndfile (:mod:`soundfile`).
 
-What is simulated: the three containers Tonn accepts and produces (WAV, FLAC, MP3; dossier §5-§6),
+What is simulated: the three containers Tonn accepts and produces (WAV, FLAC, MP3; EVIDENCE §5-§6),
 at 16- or 24-bit PCM for the lossless ones. MP3 is written by libsndfile's LAME encoder at its
 default variable bit rate. Encoding is deterministic for all three formats (checked by the tests):
 libsndfile writes no timestamps and LAME has no random state, so the same audio gives the same bytes.
@@ -17,8 +17,8 @@ from typing import Literal
 import numpy as np
 import soundfile
 
-from .buffer import Audio
-from .errors import UnreadableAudio
+from tonn_mock.audio.buffer import Audio
+from tonn_mock.audio.errors import UnreadableAudio
 
 ContainerFormat = Literal["WAV", "FLAC", "MP3"]
 BitDepth = Literal[16, 24]
@@ -99,5 +99,5 @@ def _pcm_subtype(bit_depth: int) -> str:
 
 
 def content_type(fmt: ContainerFormat) -> str:
-    """The MIME type Tonn's upload flow uses for each container (dossier §5)."""
+    """The MIME type Tonn's upload flow uses for each container (EVIDENCE §5)."""
     return {"WAV": "audio/wav", "FLAC": "audio/flac", "MP3": "audio/mpeg"}[fmt]

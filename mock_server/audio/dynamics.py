@@ -19,7 +19,7 @@ from typing import Literal
 import numpy as np
 from scipy import signal
 
-from .buffer import Audio, FloatArray, block_energy, block_peaks
+from tonn_mock.audio.buffer import Audio, FloatArray, block_energy, block_peaks
 
 _COMPRESSOR_BLOCK_S = 0.001
 _EXPANDER_BLOCK_S = 0.010

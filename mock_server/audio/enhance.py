@@ -1,4 +1,4 @@
-"""Mix Enhance ("mix revive", dossier §12.10-§12.12), simulated as tone and loudness correction.
+"""Mix Enhance ("mix revive", EVIDENCE §12.10-§12.12), simulated as tone and loudness correction.
 
 What is simulated:
 
@@ -9,8 +9,8 @@ What is simulated:
 * loudness (``loudnessPreference``): CD_LOUDNESS -> -9 LUFS, STREAMING_LOUDNESS -> -14 LUFS,
   NO_CHANGE keeps the input's integrated loudness; in every case through the mastering limiter,
   so the result never passes -1 dBTP (which is also how clipping is "fixed");
-* stems (``getProcessedStems``): the separation stems of the enhanced track, keyed
-  ``vocal``/``bass``/``drums``/``other`` as the enhance endpoint names them.
+* stems (``getProcessedStems``): the stems :func:`.separation.separate` gives of the enhanced
+  track, keyed ``vocal``/``bass``/``drums``/``other`` as the enhance endpoint names them.
 
 The output keeps the input's sample rate. Not simulated: stereo-width repair, drum or vocal
 enhancement, genre-specific processing.
@@ -21,12 +21,12 @@ from __future__ import annotations
 import math
 from typing import Literal
 
-from .analysis import tonal_deviation_db
-from .buffer import Audio
-from .filters import apply_sos, chain_sos, shelf_sos
-from .mastering import CEILING_DBFS, master
-from .measure import integrated_loudness
-from .separation import separate
+from tonn_mock.audio.analysis import tonal_deviation_db
+from tonn_mock.audio.buffer import Audio
+from tonn_mock.audio.filters import apply_sos, chain_sos, shelf_sos
+from tonn_mock.audio.mastering import CEILING_DBFS, master
+from tonn_mock.audio.measure import integrated_loudness
+from tonn_mock.audio.separation import separate
 
 LoudnessPreference = Literal["CD_LOUDNESS", "STREAMING_LOUDNESS", "NO_CHANGE"]
 ENHANCE_TARGETS: dict[str, float] = {"CD_LOUDNESS": -9.0, "STREAMING_LOUDNESS": -14.0}

@@ -4,9 +4,9 @@ Hierarchy (one root, so a task processor can catch everything audio-related in o
 
     AudioError                 code + message, safe to show to an API user
     ├── UnreadableAudio        the bytes are not audio libsndfile can decode
-    └── AudioRejected          decodable, but outside the Tonn input rules (dossier §7)
+    └── AudioRejected          decodable, but outside the Tonn input rules (EVIDENCE §7)
 
-The real service's status code and wording for rejected audio are not documented (dossier §14
+The real service's status code and wording for rejected audio are not documented (EVIDENCE §14
 item 20); the messages here follow RoEx's own example validators and are meant to be read by people.
 """
 

@@ -14,7 +14,7 @@ from typing import Literal
 import numpy as np
 from scipy import signal
 
-from .buffer import Audio, FloatArray
+from tonn_mock.audio.buffer import Audio, FloatArray
 
 ButterKind = Literal["lowpass", "highpass", "bandpass"]
 _NYQUIST_GUARD = 0.45  # keep band centres safely below Nyquist

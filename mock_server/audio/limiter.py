@@ -32,9 +32,9 @@ import numpy as np
 import numpy.typing as npt
 from scipy import ndimage, signal
 
-from .buffer import Audio, FloatArray, Reduction, block_energy, block_reduce, db_to_gain
-from .concurrency import each
-from .measure import INTERPOLATION_GAIN, SCAN_CHUNK, SPAN_FRAMES
+from tonn_mock.audio.buffer import Audio, FloatArray, Reduction, block_energy, block_reduce, db_to_gain
+from tonn_mock.audio.concurrency import each
+from tonn_mock.audio.measure import INTERPOLATION_GAIN, SCAN_CHUNK, SPAN_FRAMES
 
 BLOCK_FRAMES = 16
 _RENDER_CHUNK = BLOCK_FRAMES << 12

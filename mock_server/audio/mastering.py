@@ -1,6 +1,6 @@
 """Mastering: loudness targets, the true-peak ceiling, previews and output settings.
 
-What is simulated (dossier §11, §12.6-§12.8):
+What is simulated (EVIDENCE §11, §12.6-§12.8):
 
 * ``desiredLoudness`` presets LOW / MEDIUM / HIGH = -14 / -10 / -8 LUFS integrated, with a
   -1.0 dBTP ceiling (the seed's reading; RoEx examples that call MEDIUM "-14" are noted in §14).
@@ -27,10 +27,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .buffer import Audio, FloatArray, db_to_gain, gain_to_db
-from .concurrency import both
-from .limiter import LimiterPlan, render
-from .measure import integrated_loudness, true_peak_envelope, true_peak_max
+from tonn_mock.audio.buffer import Audio, FloatArray, db_to_gain, gain_to_db
+from tonn_mock.audio.concurrency import both
+from tonn_mock.audio.limiter import LimiterPlan, render
+from tonn_mock.audio.measure import integrated_loudness, true_peak_envelope, true_peak_max
 
 LOUDNESS_TARGETS: dict[str, float] = {"LOW": -14.0, "MEDIUM": -10.0, "HIGH": -8.0}
 CEILING_DBFS = -1.0

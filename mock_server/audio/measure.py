@@ -25,8 +25,8 @@ import numpy.typing as npt
 import pyloudnorm
 from scipy import ndimage, signal
 
-from .buffer import Audio, FloatArray, block_peaks, gain_to_db
-from .concurrency import each
+from tonn_mock.audio.buffer import Audio, FloatArray, block_peaks, gain_to_db
+from tonn_mock.audio.concurrency import each
 
 OVERSAMPLING = 4
 _HALF_SPAN = 10  # resample_poly's default design: 2 * 10 * 4 + 1 = 81 taps

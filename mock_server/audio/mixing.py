@@ -1,6 +1,6 @@
 """The multitrack mixer: per-track EQ, compression, gain and panning, summed to stereo.
 
-What is simulated (dossier §12.3-§12.5): the four effect families Tonn reports and accepts per
+What is simulated (EVIDENCE §12.3-§12.5): the four effect families Tonn reports and accepts per
 track (``gain_settings``/``gainDb``, ``eq_settings.band_1..band_6``, ``drc_settings``/
 ``compression_settings``, ``panning_settings.panning_angle``), applied in the order EQ ->
 compressor -> gain -> pan. Tracks of different lengths are padded with silence to the longest,
@@ -26,9 +26,9 @@ from typing import Any
 
 import numpy as np
 
-from .buffer import Audio, gain_to_db
-from .dynamics import Compression, compress
-from .filters import apply_sos, chain_sos, peaking_sos
+from tonn_mock.audio.buffer import Audio, gain_to_db
+from tonn_mock.audio.dynamics import Compression, compress
+from tonn_mock.audio.filters import apply_sos, chain_sos, peaking_sos
 
 PAN_LIMIT_DEGREES = 60.0
 HEADROOM_CEILING_DBFS = -1.0

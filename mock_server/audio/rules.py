@@ -1,4 +1,4 @@
-"""Input rules per product, as the Tonn service applies them (dossier §7).
+"""Input rules per product, as the Tonn service applies them (EVIDENCE §7).
 
 RoEx added the same checks to its example scripts in a commit titled "added audio validation that
 already exists in the api", so the mock enforces them in the examples' order: container format,
@@ -26,18 +26,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import Literal, get_args
+from dataclasses import dataclass
 
 import numpy as np
 
-from .codecs import DecodedAudio
-from .errors import AudioRejected
-from .measure import rms
-
-Product = Literal[
-    "mixing", "mastering", "analysis", "enhance", "cleanup", "separation", "recombine", "postprod"
-]
-PRODUCTS: tuple[Product, ...] = get_args(Product)
+from tonn_mock.audio.codecs import ContainerFormat, DecodedAudio
+from tonn_mock.audio.errors import AudioRejected
+from tonn_mock.audio.measure import rms
 
 ALLOWED_SAMPLE_RATES = (44100, 48000)
 MIN_DURATION_S = 10.0
@@ -46,41 +41,37 @@ MAX_DURATION_S = 600.0
 SILENCE_RMS = 0.0001
 _SILENCE_WINDOW_S = 60.0
 
-_LOSSLESS = ("WAV", "FLAC")
-_ANY_FORMAT = ("WAV", "FLAC", "MP3")
-FORMATS: dict[Product, tuple[str, ...]] = {
-    "mixing": _LOSSLESS,
-    "cleanup": _LOSSLESS,
-    "postprod": _LOSSLESS,
-    "mastering": _ANY_FORMAT,
-    "enhance": _ANY_FORMAT,
-    "analysis": _ANY_FORMAT,
-    "separation": _ANY_FORMAT,
-    "recombine": _ANY_FORMAT,
-}
+LOSSLESS: tuple[ContainerFormat, ...] = ("WAV", "FLAC")
+ANY_FORMAT: tuple[ContainerFormat, ...] = ("WAV", "FLAC", "MP3")
 
 
-def max_duration_s(product: Product) -> float:
-    """Longest input accepted for ``product`` (mix tracks are capped at 8 minutes each)."""
-    return MAX_MIX_TRACK_DURATION_S if product == "mixing" else MAX_DURATION_S
+@dataclass(frozen=True)
+class InputRules:
+    """What one product accepts as input audio: its containers and its longest input.
+
+    Each product declares its rules with its registration; the rate, minimum length and silence
+    rules are the same for every product.
+    """
+
+    product: str
+    formats: tuple[ContainerFormat, ...] = ANY_FORMAT
+    max_duration_s: float = MAX_DURATION_S
 
 
-def check_input(decoded: DecodedAudio, product: Product) -> None:
-    """Raise :class:`AudioRejected` when ``decoded`` breaks one of ``product``'s input rules."""
-    if product not in FORMATS:
-        raise ValueError(f"unknown product {product!r}; expected one of {', '.join(PRODUCTS)}")
-    _check_format(decoded.container, product)
+def check_input(decoded: DecodedAudio, rules: InputRules) -> None:
+    """Raise :class:`AudioRejected` when ``decoded`` breaks one of the product's input ``rules``."""
+    _check_format(decoded.container, rules)
     _check_sample_rate(decoded.audio.sample_rate)
-    _check_duration(decoded.audio.duration, max_duration_s(product))
+    _check_duration(decoded.audio.duration, rules.max_duration_s)
     _check_not_silent(decoded)
 
 
-def _check_format(container: str, product: Product) -> None:
+def _check_format(container: str, rules: InputRules) -> None:
     """Only the containers the product documents (mixing and clean-up are lossless only)."""
-    allowed = FORMATS[product]
+    allowed = rules.formats
     if container not in allowed:
         raise AudioRejected(
-            f"Unsupported audio format for {product}: {container} (use {' or '.join(allowed)})",
+            f"Unsupported audio format for {rules.product}: {container} (use {' or '.join(allowed)})",
             code="unsupported_format",
         )
 

@@ -1,6 +1,6 @@
 """Generated audio: the stand-in "song" and simple test tones.
 
-When a task's input URL cannot be fetched (the mock runs offline; dossier §5 allows any public URL),
+When a task's input URL cannot be fetched (the mock runs offline; EVIDENCE §5 allows any public URL),
 the processors still need audio to process. :func:`stand_in_signal` builds a short piece of music
 from the URL string alone: a chord pad, a bass line, a sung-like lead, kick, snare and hi-hats on
 a steady beat, with quieter verses and louder choruses. The same seed always gives the same samples
@@ -18,8 +18,8 @@ import hashlib
 import numpy as np
 from scipy import signal
 
-from .buffer import Audio, FloatArray, db_to_gain, mono_fold
-from .measure import loudness_normalised, true_peak_dbfs
+from tonn_mock.audio.buffer import Audio, FloatArray, db_to_gain, mono_fold
+from tonn_mock.audio.measure import loudness_normalised, true_peak_dbfs
 
 STAND_IN_LOUDNESS_LUFS = -18.0
 STAND_IN_PEAK_DBTP = -1.0

@@ -1,6 +1,6 @@
 """The control plane: script the mock from tests, over HTTP (``/_mock/...``) or in Python."""
 
-from .api import MockControl
-from .routes import blueprint
+from tonn_mock.control.api import MockControl
+from tonn_mock.control.routes import blueprint
 
 __all__ = ["MockControl", "blueprint"]

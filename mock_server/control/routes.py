@@ -1,27 +1,30 @@
-"""``/_mock/...``: the control plane over HTTP (not part of the Tonn API or its spec)."""
+"""``/_mock/...``: the control plane over HTTP (not part of the Tonn API or its spec).
+
+Every route is derived from a :func:`~tonn_mock.control.verbs.verb` of :class:`MockControl`:
+nothing here names a verb, so Python and HTTP cannot drift apart.
+"""
 
 from __future__ import annotations
 
+import inspect
+import math
+import types
+import typing
+from collections.abc import Callable
 from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request
 
-from ..errors import InvalidRequest, TonnError
-from ..tasks.lifecycle import IllegalTransition
-from .api import ControlError, MockControl
+from tonn_mock.control.api import ControlError, MockControl
+from tonn_mock.control.verbs import Verb, declared_verbs
+from tonn_mock.core.errors import TonnError
+from tonn_mock.tasks.lifecycle import IllegalTransition
 
 blueprint = Blueprint("control", __name__, url_prefix="/_mock")
 
 
 def control() -> MockControl:
     return MockControl(current_app._get_current_object())  # type: ignore[attr-defined]
-
-
-def arguments() -> dict[str, Any]:
-    body = request.get_json(silent=True) if request.get_data() else {}
-    if not isinstance(body, dict):
-        raise InvalidRequest("The control API takes a JSON object body.")
-    return body
 
 
 @blueprint.errorhandler(ControlError)
@@ -37,105 +40,89 @@ def tonn_error(error: TonnError) -> tuple[Response, int]:
     return jsonify(error.body()), error.status
 
 
-@blueprint.get("/")
-def index() -> Response:
-    return jsonify(
-        {
-            "progression": control().progression(),
-            "tasks": len(control().tasks()),
-            "pending_webhooks": control().pending_webhooks(),
-            "faults": control().faults(),
-        }
-    )
+def _http_parameters(method: Callable[..., Any]) -> dict[str, type]:
+    """The parameters of ``method`` an HTTP caller can set, with the type to convert them to."""
+    hints = typing.get_type_hints(method)
+    accepted = {}
+    for name in list(inspect.signature(method).parameters)[1:]:  # skip self
+        hint = hints.get(name, str)
+        options = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
+        simple = [option for option in options if option in _CONVERTERS]
+        if simple:
+            accepted[name] = simple[0]
+    return accepted
 
 
-@blueprint.post("/reset")
-def reset() -> Response:
-    control().reset()
-    return jsonify({"reset": True})
+def _convert(name: str, value: Any, kind: type) -> Any:
+    """``value`` (from JSON or a query string) as ``kind``; a clear error if it is not one."""
+    if value is None:
+        return None
+    try:
+        converted = _CONVERTERS[kind](value)
+    except (TypeError, ValueError, OverflowError):
+        raise ControlError(f"{name} must be {kind.__name__}, not {value!r}") from None
+    return converted
 
 
-@blueprint.get("/tasks")
-def list_tasks() -> Response:
-    return jsonify(control().tasks(request.args.get("lifecycle")))
+def _to_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in ("true", "false"):
+        return value.lower() == "true"
+    raise ValueError(value)
 
 
-@blueprint.get("/tasks/<task_id>")
-def get_task(task_id: str) -> Response:
-    return jsonify(control().task(task_id))
+def _to_int(value: Any) -> int:
+    if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+        raise ValueError(value)
+    return int(value)
 
 
-@blueprint.post("/tasks/<task_id>/advance")
-def advance_task(task_id: str) -> Response:
-    return jsonify(control().advance(task_id, int(arguments().get("steps", 1))))
+def _to_float(value: Any) -> float:
+    if isinstance(value, bool):
+        raise ValueError(value)
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(value)
+    return number
 
 
-@blueprint.post("/tasks/<task_id>/complete")
-def complete_task(task_id: str) -> Response:
-    return jsonify(control().complete(task_id))
+def _to_str(value: Any) -> str:
+    if isinstance(value, dict | list):
+        raise ValueError(value)
+    return str(value)
 
 
-@blueprint.post("/tasks/<task_id>/fail")
-def fail_task(task_id: str) -> Response:
-    return jsonify(control().fail(task_id, str(arguments().get("message", "Processing failed."))))
+_CONVERTERS: dict[type, Callable[[Any], Any]] = {bool: _to_bool, int: _to_int, float: _to_float, str: _to_str}
 
 
-@blueprint.post("/failures")
-def plan_failures() -> Response:
-    args = arguments()
-    control().fail_next(
-        str(args.get("message", "Processing failed.")), int(args.get("count", 1)), args.get("lifecycle")
-    )
-    return jsonify({"planned": True})
+def _arguments(accepted: dict[str, type], path_arguments: dict[str, Any]) -> dict[str, Any]:
+    if request.method in ("GET", "DELETE"):
+        given: dict[str, Any] = request.args.to_dict()
+    else:
+        body = request.get_json(silent=True) if request.get_data() else {}
+        if not isinstance(body, dict):
+            raise ControlError("The control API takes a JSON object body.")
+        given = body
+    unknown = sorted(set(given) - set(accepted))
+    if unknown:
+        raise ControlError(f"unknown argument(s) {unknown}; accepted: {sorted(accepted)}")
+    given.update(path_arguments)
+    return {name: _convert(name, value, accepted[name]) for name, value in given.items()}
 
 
-@blueprint.get("/progression")
-def get_progression() -> Response:
-    return jsonify({"policy": control().progression()})
+def _route(name: str, declared: Verb) -> Callable[..., Response]:
+    accepted = _http_parameters(getattr(MockControl, name))
+
+    def answer(**path_arguments: Any) -> Response:
+        result = getattr(control(), name)(**_arguments(accepted, path_arguments))
+        if declared.answer_key is None:
+            return jsonify(result)
+        return jsonify({**path_arguments, declared.answer_key: True if result is None else result})
+
+    answer.__name__ = name
+    return answer
 
 
-@blueprint.put("/progression")
-def set_progression() -> Response:
-    return jsonify({"policy": control().set_progression(str(arguments().get("policy", "")))})
-
-
-@blueprint.post("/tick")
-def tick() -> Response:
-    return jsonify({"checked": control().tick()})
-
-
-@blueprint.post("/clock/advance")
-def advance_clock() -> Response:
-    return jsonify({"now": control().advance_clock(float(arguments().get("seconds", 0)))})
-
-
-@blueprint.get("/webhooks")
-def webhook_log() -> Response:
-    return jsonify(control().webhooks(request.args.get("task_id")))
-
-
-@blueprint.get("/faults")
-def list_faults() -> Response:
-    return jsonify(control().faults())
-
-
-@blueprint.post("/faults")
-def add_fault() -> Response:
-    return jsonify(control().inject_fault(**arguments()))
-
-
-@blueprint.delete("/faults")
-def clear_faults() -> Response:
-    control().clear_faults()
-    return jsonify({"cleared": True})
-
-
-@blueprint.get("/credits/<key>")
-def get_credits(key: str) -> Response:
-    return jsonify({"key": key, "credits": control().credits(key)})
-
-
-@blueprint.put("/credits/<key>")
-def set_credits(key: str) -> Response:
-    control().set_credits(key, int(arguments().get("credits", 0)))
-    return jsonify({"key": key, "credits": control().credits(key)})
+for _name, _declared in declared_verbs(MockControl):
+    blueprint.add_url_rule(_declared.path, _name, _route(_name, _declared), methods=[_declared.http_method])

@@ -18,19 +18,18 @@ Exception hierarchy (code, HTTP status; details in :mod:`.errors`)::
         └── SignatureExpired         ExpiredToken             400
 """
 
-from .blobs import (
+from tonn_mock.storage.blobs import (
     DEFAULT_CONTENT_TYPE,
     BlobData,
     BlobInfo,
     BlobStore,
-    Clock,
     DirectoryBlobStore,
     MemoryBlobStore,
     OpenedBlob,
     ReadableStream,
     TemporaryBlobStore,
 )
-from .errors import (
+from tonn_mock.storage.errors import (
     BlobNotFound,
     BlobTooLarge,
     ContentTypeMismatch,
@@ -43,7 +42,7 @@ from .errors import (
     UnsafeKey,
     render_xml,
 )
-from .keys import (
+from tonn_mock.storage.keys import (
     MAX_FILENAME_LENGTH,
     MAX_KEY_BYTES,
     RESULTS_PREFIX,
@@ -52,7 +51,7 @@ from .keys import (
     make_key,
     sanitise_filename,
 )
-from .signing import (
+from tonn_mock.storage.signing import (
     DOWNLOAD_URL_TTL,
     LONG_DOWNLOAD_URL_TTL,
     MAX_URL_TTL,
@@ -82,7 +81,6 @@ __all__ = [
     "BlobNotFound",
     "BlobStore",
     "BlobTooLarge",
-    "Clock",
     "ContentTypeMismatch",
     "DirectoryBlobStore",
     "HttpMethod",

@@ -24,18 +24,17 @@ import os
 import shutil
 import tempfile
 import threading
-import time
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple, Protocol
 
-from .errors import BlobNotFound, BlobTooLarge, StorageError, UnsafeKey
-from .keys import check_key
+from tonn_mock.core.clock import Clock, SystemClock
+from tonn_mock.storage.errors import BlobNotFound, BlobTooLarge, StorageError, UnsafeKey
+from tonn_mock.storage.keys import check_key
 
-Clock = Callable[[], float]
-"""Seconds since the epoch; pass ``clock.now`` of the app's clock for deterministic runs."""
+SYSTEM_CLOCK: Clock = SystemClock()
 
 DEFAULT_CONTENT_TYPE = "application/octet-stream"
 """Stored when a PUT carries no Content-Type, as GCS does."""
@@ -133,7 +132,7 @@ def _check_max_bytes(max_bytes: int) -> int:
 class MemoryBlobStore:
     """A :class:`BlobStore` in a dict: fastest for in-process tests, gone with the object."""
 
-    def __init__(self, max_bytes: int, clock: Clock = time.time) -> None:
+    def __init__(self, max_bytes: int, clock: Clock = SYSTEM_CLOCK) -> None:
         self._max_bytes = _check_max_bytes(max_bytes)
         self._clock = clock
         self._blobs: dict[str, tuple[BlobInfo, bytes]] = {}
@@ -148,7 +147,9 @@ class MemoryBlobStore:
         check_key(key)
         content_type = _stored_content_type(content_type)
         payload = b"".join(_chunks(data, self._max_bytes))
-        info = BlobInfo(key, content_type, len(payload), hashlib.sha256(payload).hexdigest(), self._clock())
+        info = BlobInfo(
+            key, content_type, len(payload), hashlib.sha256(payload).hexdigest(), self._clock.now()
+        )
         with self._lock:
             self._refuse_nesting(key)
             self._blobs[key] = (info, payload)
@@ -230,7 +231,7 @@ class DirectoryBlobStore:
     the directory by another process is not defended against.
     """
 
-    def __init__(self, root: Path, max_bytes: int, clock: Clock = time.time) -> None:
+    def __init__(self, root: Path, max_bytes: int, clock: Clock = SYSTEM_CLOCK) -> None:
         self._max_bytes = _check_max_bytes(max_bytes)
         self._clock = clock
         self.root = Path(root)
@@ -264,7 +265,7 @@ class DirectoryBlobStore:
         staged: list[Path] = []
         try:
             size, digest = self._stage(data, staged)
-            info = BlobInfo(key, content_type, size, digest, self._clock())
+            info = BlobInfo(key, content_type, size, digest, self._clock.now())
             self._stage_bytes(_info_to_json(info), staged)
             self._commit(key, [(staged[0], blob), (staged[1], sidecar)])
             return info
@@ -375,7 +376,7 @@ class TemporaryBlobStore(DirectoryBlobStore):
     Use as a context manager in tests and for a mock server whose uploads should not outlive it.
     """
 
-    def __init__(self, max_bytes: int, clock: Clock = time.time, prefix: str = "tonn-mock-") -> None:
+    def __init__(self, max_bytes: int, clock: Clock = SYSTEM_CLOCK, prefix: str = "tonn-mock-") -> None:
         root = Path(tempfile.mkdtemp(prefix=prefix))
         self._cleanup = weakref.finalize(self, shutil.rmtree, root, ignore_errors=True)
         super().__init__(root, max_bytes, clock)

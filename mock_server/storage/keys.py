@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .errors import UnsafeKey
+from tonn_mock.storage.errors import UnsafeKey
 
 UPLOADS_PREFIX = "uploads"
 """First segment of keys for files clients upload through ``/upload``."""

@@ -1,7 +1,7 @@
 """Signed URLs shaped like GCS V4 ones, so clients exercise the same upload/download dance.
 
 Tonn's ``/upload`` answers a GCS signed PUT URL bound to the Content-Type the client asked for,
-valid for one hour, and its results are signed GET URLs (dossier §5, §6). The mock hands out
+valid for one hour, and its results are signed GET URLs (EVIDENCE §5, §6). The mock hands out
 ``{base_url}/_storage/{key}?X-Goog-Algorithm=GOOG4-HMAC-SHA256&X-Goog-Credential=…&X-Goog-Date=…
 &X-Goog-Expires=…&X-Goog-SignedHeaders=…&X-Goog-Signature=<hex>`` and checks them with an HMAC.
 
@@ -31,11 +31,12 @@ import hashlib
 import hmac
 import re
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Literal, NamedTuple
 from urllib.parse import quote
 
-from .errors import (
+from tonn_mock.core.clock import Clock, SystemClock
+from tonn_mock.storage.errors import (
     ContentTypeMismatch,
     MalformedSignature,
     SignatureExpired,
@@ -43,7 +44,9 @@ from .errors import (
     SignatureMissing,
     render_xml,
 )
-from .keys import check_key
+from tonn_mock.storage.keys import check_key
+
+SYSTEM_CLOCK: Clock = SystemClock()
 
 __all__ = [
     "ALGORITHM",
@@ -61,12 +64,12 @@ __all__ = [
 ]
 
 UPLOAD_URL_TTL = 3600
-"""Lifetime of a signed PUT URL: one hour, per Tonn's FAQ and RoEx's MCP server (dossier §5)."""
+"""Lifetime of a signed PUT URL: one hour, per Tonn's FAQ and RoEx's MCP server (EVIDENCE §5)."""
 
 DOWNLOAD_URL_TTL = 3600
 """Default lifetime of a signed GET URL: one hour.
 
-Sources conflict (dossier §6, §14.9): RoEx's older example docstrings say download links expire
+Sources conflict (EVIDENCE §6, §14.9): RoEx's older example docstrings say download links expire
 after 1 hour, roex-python 1.6.0 says ~24 hours for stems and recombine results. The mock picks
 the shorter reading as its default, so clients that hold links too long fail here first; use
 :data:`LONG_DOWNLOAD_URL_TTL` for products documented as 24 h.
@@ -157,7 +160,7 @@ def _parse_validity(query: Mapping[str, str]) -> _Validity:
 class UrlSigner:
     """Issues and checks the mock's signed storage URLs with one HMAC-SHA256 secret.
 
-    ``clock`` returns seconds since the epoch (pass ``app_clock.now``); a URL's validity starts
+    ``clock`` returns seconds since the epoch (the app's clock); a URL's validity starts
     at the whole second it was signed in, since ``X-Goog-Date`` has one-second resolution, and
     it is still accepted at exactly ``X-Goog-Date + X-Goog-Expires``.
     """
@@ -165,7 +168,7 @@ class UrlSigner:
     def __init__(
         self,
         secret: bytes,
-        clock: Callable[[], float] = time.time,
+        clock: Clock = SYSTEM_CLOCK,
         *,
         access_id: str = "tonn-mock",
     ) -> None:
@@ -200,7 +203,7 @@ class UrlSigner:
             raise ValueError(f"cannot sign method {method!r}: only GET and PUT")
         if not 1 <= expires_in <= MAX_URL_TTL:
             raise ValueError(f"expires_in must be 1..{MAX_URL_TTL} seconds, got {expires_in}")
-        date = _format_date(int(self._clock()))
+        date = _format_date(int(self._clock.now()))
         params = {
             _P_ALGORITHM: ALGORITHM,
             _P_CREDENTIAL: f"{self._access_id}/{date[:8]}/auto/storage/goog4_request",
@@ -238,7 +241,7 @@ class UrlSigner:
         if not hmac.compare_digest(expected, query[_P_SIGNATURE].encode("utf-8", "replace")):
             raise SignatureMismatch()
         expires_at = validity.signed_at + validity.expires_in
-        if self._clock() > expires_at:
+        if self._clock.now() > expires_at:
             raise SignatureExpired(_format_date(expires_at, "%Y-%m-%dT%H:%M:%SZ"))
         signed_type = query.get(SIGNED_CONTENT_TYPE_PARAM)
         if signed_type is not None and normalise_content_type(content_type) != signed_type:

@@ -1,4 +1,4 @@
-"""Task lifecycles: one small, explicit state machine per product (dossier §8).
+"""Task lifecycles: one small, explicit state machine per product (EVIDENCE §8).
 
 A lifecycle is a transition table. While a task runs it walks the ``running`` states in order;
 it then enters ``completed`` (results ready) or ``failed``. ``follow_ups`` are states reached
@@ -25,6 +25,8 @@ class Lifecycle:
     completed: str
     failed: str
     follow_ups: tuple[str, ...] = ()
+    schema: str | None = None
+    """The spec schema that enumerates these states (e.g. ``MasteringTaskState``), if any."""
 
     @property
     def initial(self) -> str:
@@ -34,6 +36,11 @@ class Lifecycle:
     def steps(self) -> int:
         """Transitions from the initial state to ``completed``."""
         return len(self.running)
+
+    @property
+    def states(self) -> tuple[str, ...]:
+        """Every state in the order a task walks them; the failed state last."""
+        return (*self.running, self.completed, *self.follow_ups, self.failed)
 
     def state_at(self, step: int) -> str:
         """The state after ``step`` transitions from the initial state (capped at completed)."""
@@ -55,55 +62,3 @@ class Lifecycle:
     def check(self, current: str | None, target: str) -> None:
         if (current, target) not in self.transitions():
             raise IllegalTransition(f"{self.name}: {current} -> {target} is not a transition")
-
-
-MIX_PREVIEW = Lifecycle(
-    name="mix",
-    running=("MIX_TASK_PENDING", "MIX_TASK_ANALYSIS", "MIX_TASK_APPLY_FX"),
-    completed="MIX_TASK_PREVIEW_COMPLETED",
-    failed="MIX_TASK_FAILED",
-    follow_ups=("MIX_TASK_COMPLETED",),
-)
-MASTERING = Lifecycle(
-    name="mastering",
-    running=("MASTERING_TASK_PENDING",),
-    completed="MASTERING_TASK_PREVIEW_COMPLETED",
-    failed="MASTERING_TASK_FAILED",
-    follow_ups=("MASTERING_TASK_FINAL_COMPLETED",),
-)
-_REVIVE_STEPS = (
-    "MIXREVIVE_TASK_STARTED",
-    "MIXREVIVE_TASK_SEPARATION",
-    "MIXREVIVE_TASK_MIX_MASTER_ENHANCEMENT",
-    "MIXREVIVE_TASK_MIX_MASTER_CORRECTION",
-)
-ENHANCE_PREVIEW = Lifecycle(
-    name="enhance_preview",
-    running=_REVIVE_STEPS,
-    completed="MIXREVIVE_TASK_PREVIEW_COMPLETED",
-    failed="MIXREVIVE_TASK_FAILED",
-)
-# A full enhancement reports the preview on its way to the full result (dossier §9, P2).
-ENHANCE_FULL = Lifecycle(
-    name="enhance",
-    running=(*_REVIVE_STEPS, "MIXREVIVE_TASK_PREVIEW_COMPLETED"),
-    completed="MIXREVIVE_TASK_COMPLETED",
-    failed="MIXREVIVE_TASK_FAILED",
-)
-SEPARATION = Lifecycle(
-    name="separation", running=("pending", "started"), completed="completed", failed="failed"
-)
-RECOMBINE = Lifecycle(
-    name="recombine", running=("pending", "started"), completed="completed", failed="failed"
-)
-POSTPROD = Lifecycle(
-    name="postprod",
-    running=("POSTPROD_TASK_PENDING", "POSTPROD_TASK_PROCESSING"),
-    completed="POSTPROD_TASK_PREVIEW_COMPLETED",
-    failed="POSTPROD_TASK_FAILED",
-)
-
-LIFECYCLES = {
-    lc.name: lc
-    for lc in (MIX_PREVIEW, MASTERING, ENHANCE_PREVIEW, ENHANCE_FULL, SEPARATION, RECOMBINE, POSTPROD)
-}

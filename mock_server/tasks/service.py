@@ -17,12 +17,12 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..clock import Clock, IdFactory
-from ..errors import TaskNotFound
-from .lifecycle import LIFECYCLES, Lifecycle
-from .models import Task
-from .progression import ProgressionPolicy
-from .store import Store
+from tonn_mock.core.clock import Clock, IdFactory
+from tonn_mock.core.errors import TaskNotFound
+from tonn_mock.tasks.lifecycle import Lifecycle
+from tonn_mock.tasks.models import Task
+from tonn_mock.tasks.progression import ProgressionPolicy
+from tonn_mock.tasks.store import Store
 
 Work = Callable[[str], Mapping[str, Any]]
 """Audio work for a task: given the task id, produce its results (or raise WorkFailed)."""
@@ -53,9 +53,11 @@ class TaskService:
         ids: IdFactory,
         policy: ProgressionPolicy,
         on_transition: TransitionListener,
+        lifecycles: Mapping[str, Lifecycle],
         work_timeout: float = 60.0,
     ) -> None:
         self.store = store
+        self.lifecycles = lifecycles
         self.clock = clock
         self.ids = ids
         self.policy = policy
@@ -124,7 +126,7 @@ class TaskService:
         """Perform the transitions the progression policy says are due."""
         with self._task_lock(task_id):
             task = self.get(task_id)
-            lifecycle = LIFECYCLES[task.lifecycle]
+            lifecycle = self.lifecycles[task.lifecycle]
             if lifecycle.is_finished(task.state):
                 return task
             elapsed = self.clock.now() - task.created_at
@@ -138,7 +140,7 @@ class TaskService:
     def advance(self, task_id: str, steps: int = 1) -> Task:
         with self._task_lock(task_id):
             task = self.get(task_id)
-            lifecycle = LIFECYCLES[task.lifecycle]
+            lifecycle = self.lifecycles[task.lifecycle]
             for _ in range(steps):
                 if not lifecycle.is_running(task.state):
                     break
@@ -147,12 +149,12 @@ class TaskService:
 
     def complete(self, task_id: str) -> Task:
         task = self.get(task_id)
-        return self.advance(task_id, LIFECYCLES[task.lifecycle].steps)
+        return self.advance(task_id, self.lifecycles[task.lifecycle].steps)
 
     def fail(self, task_id: str, message: str) -> Task:
         with self._task_lock(task_id):
             task = self.get(task_id)
-            lifecycle = LIFECYCLES[task.lifecycle]
+            lifecycle = self.lifecycles[task.lifecycle]
             if not lifecycle.is_running(task.state):
                 return task
             return self._move(task, lifecycle, lifecycle.failed, error=message)
@@ -164,7 +166,7 @@ class TaskService:
             merged = {**task.results, **results}
             if state in (change.state for change in task.history):
                 return self.store.update_task(task_id, lambda t: replace(t, results=merged))
-            return self._move(task, LIFECYCLES[task.lifecycle], state, results=merged)
+            return self._move(task, self.lifecycles[task.lifecycle], state, results=merged)
 
     def record_charge(self, task_id: str, charge: str) -> bool:
         """Mark a one-time charge as taken; False if it already was."""
@@ -180,7 +182,7 @@ class TaskService:
             self._plans.append(FailurePlan(message, count, lifecycle))
 
     def running_tasks(self) -> list[Task]:
-        return [t for t in self.store.tasks() if LIFECYCLES[t.lifecycle].is_running(t.state)]
+        return [t for t in self.store.tasks() if self.lifecycles[t.lifecycle].is_running(t.state)]
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)

@@ -12,7 +12,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import Protocol
 
-from .models import Task
+from tonn_mock.tasks.models import Task
 
 
 class Store(Protocol):

@@ -2,7 +2,7 @@
 background dispatcher. No Flask here: routes enqueue, the control plane reads the log.
 
 Real Tonn POSTs unsigned JSON to a task's ``webhookURL``, several times per task as it progresses
-(tonn-api.md §9). The mock does the same, off the request thread, in per-task order, with
+(EVIDENCE §9). The mock does the same, off the request thread, in per-task order, with
 retries and a log a test can inspect::
 
     dispatcher = WebhookDispatcher(RecordingSender(), RetryPolicy(base_delay=0.0))
@@ -21,9 +21,8 @@ Exception hierarchy (every class has a ``code`` and a ``message``)::
     └── WebhookWorkerError        check(): a sender or on_attempt hook raised unexpectedly
 """
 
-from .clock import Clock, FakeClock, SystemClock
-from .dispatcher import AttemptHook, WebhookDispatcher, sequential_ids
-from .errors import (
+from tonn_mock.webhooks.dispatcher import AttemptHook, WebhookDispatcher, sequential_ids
+from tonn_mock.webhooks.errors import (
     DeliveryConnectError,
     DeliveryError,
     DeliveryTimeout,
@@ -33,9 +32,9 @@ from .errors import (
     WebhookError,
     WebhookWorkerError,
 )
-from .log import Delivery, DeliveryAttempt, DeliveryLog, DeliveryState
-from .policy import AttemptOutcome, Outcome, RetryPolicy, is_success
-from .sender import (
+from tonn_mock.webhooks.log import Delivery, DeliveryAttempt, DeliveryLog, DeliveryState
+from tonn_mock.webhooks.policy import AttemptOutcome, Outcome, RetryPolicy, is_success
+from tonn_mock.webhooks.sender import (
     USER_AGENT,
     HttpxWebhookSender,
     RecordingSender,
@@ -48,7 +47,6 @@ __all__ = [
     "USER_AGENT",
     "AttemptHook",
     "AttemptOutcome",
-    "Clock",
     "Delivery",
     "DeliveryAttempt",
     "DeliveryConnectError",
@@ -57,7 +55,6 @@ __all__ = [
     "DeliveryState",
     "DeliveryTimeout",
     "DispatcherClosed",
-    "FakeClock",
     "HttpxWebhookSender",
     "InvalidWebhookURL",
     "Outcome",
@@ -65,7 +62,6 @@ __all__ = [
     "RetryPolicy",
     "Scripted",
     "SentWebhook",
-    "SystemClock",
     "UnknownDelivery",
     "WebhookDispatcher",
     "WebhookError",

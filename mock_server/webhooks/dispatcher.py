@@ -3,7 +3,7 @@
 Why it is shaped like this:
 
 * ``enqueue`` only appends to memory and returns, so a Flask request handler that fires a
-  webhook never waits on the receiver (house style anti-pattern 5).
+  webhook never waits on the receiver.
 * Each task has a FIFO *lane*; only a lane's head is ever scheduled, so a task's second
   notification is never sent before its first is delivered or has finally failed (Tonn sends
   several per task: pending, started, completed…).
@@ -29,11 +29,11 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
 
-from .clock import Clock, SystemClock
-from .errors import DeliveryError, DispatcherClosed, WebhookError, WebhookWorkerError
-from .log import Delivery, DeliveryAttempt, DeliveryLog
-from .policy import Outcome, RetryPolicy
-from .sender import HttpxWebhookSender, WebhookSender
+from tonn_mock.core.clock import Clock, SystemClock
+from tonn_mock.webhooks.errors import DeliveryError, DispatcherClosed, WebhookError, WebhookWorkerError
+from tonn_mock.webhooks.log import Delivery, DeliveryAttempt, DeliveryLog
+from tonn_mock.webhooks.policy import Outcome, RetryPolicy
+from tonn_mock.webhooks.sender import HttpxWebhookSender, WebhookSender
 
 AttemptHook = Callable[[DeliveryAttempt], None]
 """Called in a worker thread after every attempt, before the log shows it."""

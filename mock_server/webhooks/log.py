@@ -1,4 +1,4 @@
-"""The delivery log: what the mock sent, when, and what came back (house style anti-pattern 5).
+"""The delivery log: what the mock sent, when, and what came back.
 
 Every attempt is an immutable :class:`DeliveryAttempt`; a :class:`Delivery` is an immutable
 snapshot of one logical webhook and its attempts so far. The :class:`DeliveryLog` owns the current
@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from .errors import UnknownDelivery
-from .policy import AttemptOutcome
+from tonn_mock.webhooks.errors import UnknownDelivery
+from tonn_mock.webhooks.policy import AttemptOutcome
 
 DeliveryState = Literal["pending", "delivered", "failed"]
 """``pending`` until an attempt is delivered or the policy gives up (``failed``)."""

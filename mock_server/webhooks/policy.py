@@ -1,6 +1,6 @@
 """Retries as data: when to try a webhook again and how long to wait first.
 
-Tonn's real retry behaviour is undocumented (tonn-api.md §9), so the mock picks the common
+Tonn's real retry behaviour is undocumented (EVIDENCE §9), so the mock picks the common
 convention: retry what might be transient (no answer, timeouts, 5xx), never retry what the
 receiver refused on purpose (4xx) or anything else that is not a 2xx. Backoff is exponential
 without jitter, so a test can assert the exact schedule.
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from .errors import DeliveryError
+from tonn_mock.webhooks.errors import DeliveryError
 
 AttemptOutcome = Literal["delivered", "retrying", "failed"]
 """What one attempt meant for its delivery."""

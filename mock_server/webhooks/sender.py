@@ -1,4 +1,4 @@
-"""The one seam through which webhooks leave the process (house style lesson 6).
+"""The one seam through which webhooks leave the process.
 
 The dispatcher only ever calls ``sender.send(url, payload, timeout)``: the real implementation
 POSTs JSON with httpx, and :class:`RecordingSender` keeps everything in memory so tests (and the
@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 import httpx
 
-from .errors import DeliveryConnectError, DeliveryError, DeliveryTimeout, InvalidWebhookURL
+from tonn_mock.webhooks.errors import DeliveryConnectError, DeliveryError, DeliveryTimeout, InvalidWebhookURL
 
 
 def _package_version() -> str:

@@ -1,1 +1,1 @@
-"""Tests of tonn_mock.audio (a package so module names do not clash with tests/mock/)."""
+"""Tests of tonn_mock.audio (a package so module names do not clash with tests/products/)."""

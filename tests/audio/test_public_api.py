@@ -8,14 +8,15 @@ from pathlib import Path
 import tonn_mock.audio as audio
 
 EXPECTED = {
-    "CEILING_DBFS", "ENHANCE_TARGETS", "LOUDNESS_TARGETS", "PREVIEW_LENGTH_S", "PRODUCTS",
-    "SOUND_SOURCES", "Audio", "AudioError", "AudioRejected", "BitDepth", "Compression",
-    "ContainerFormat", "DecodedAudio", "EqBand", "LoudnessPreference", "MixResult", "Product",
-    "RecombineResult", "SeparationMode", "SoundSource", "TrackInput", "TrackMeta", "UnreadableAudio",
+    "ANY_FORMAT", "CEILING_DBFS", "ENHANCE_TARGETS", "LOSSLESS", "LOUDNESS_TARGETS", "PREVIEW_LENGTH_S",
+    "SEPARATION_STEMS", "SOUND_SOURCES", "Audio", "AudioError", "AudioRejected", "BitDepth", "Compression",
+    "ContainerFormat", "DecodedAudio", "DialogueMode", "DialogueTrack", "DialogueTrackType", "EqBand",
+    "InputRules", "LoudnessPreference", "MixResult", "RecombineResult", "SeparationMode", "SoundSource",
+    "TrackInput", "TrackMeta", "UnreadableAudio",
     "analyse", "auto_mix_settings", "check_input", "cleanup", "content_type", "db_to_gain", "decode",
-    "encode", "enhance", "enhance_stems", "gain_to_db", "integrated_loudness", "loudness_target",
-    "master", "master_settings_for", "mix", "pink_noise", "preview", "recombine", "sample_peak_dbfs",
-    "separate", "sine", "stand_in_signal", "track_from_settings", "true_peak_dbfs",
+    "encode", "enhance", "enhance_dialogue", "enhance_stems", "gain_to_db", "integrated_loudness",
+    "loudness_target", "master", "master_settings_for", "mix", "pink_noise", "preview", "recombine",
+    "sample_peak_dbfs", "separate", "sine", "stand_in_signal", "track_from_settings", "true_peak_dbfs",
 }  # fmt: skip
 
 
@@ -24,9 +25,14 @@ def test_the_public_api_is_exactly_what_is_documented() -> None:
     assert all(hasattr(audio, name) for name in audio.__all__)
 
 
-def test_the_presets_match_the_dossier() -> None:
+def test_the_presets_match_the_evidence() -> None:
     assert audio.LOUDNESS_TARGETS == {"LOW": -14.0, "MEDIUM": -10.0, "HIGH": -8.0}
     assert audio.CEILING_DBFS == -1.0
+    assert (audio.LOSSLESS, audio.ANY_FORMAT) == (("WAV", "FLAC"), ("WAV", "FLAC", "MP3"))
+    assert audio.SEPARATION_STEMS == {
+        "all_stems": ("vocals", "bass", "drums", "other"),
+        "vocals_instrumental": ("vocals", "instrumental"),
+    }
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -41,8 +47,10 @@ def imported_modules(path: Path) -> set[str]:
 def test_the_engine_imports_no_web_framework() -> None:
     package = Path(audio.__file__).parent
     imported = set().union(*(imported_modules(path) for path in package.glob("*.py")))
+    own = {name for name in imported if name.startswith("tonn_mock.")}
+    assert {name.rsplit(".", 1)[0] for name in own} == {"tonn_mock.audio"}  # nothing else of the mock
     assert not {name for name in imported if name.split(".")[0] in {"flask", "werkzeug", "waitress"}}
-    assert {name for name in imported if not name.startswith(".") and name} <= {
+    assert {name for name in imported - own if name} <= {
         "__future__", "collections.abc", "concurrent.futures", "dataclasses", "functools", "hashlib",
         "io", "math", "os", "typing",
         "numpy", "numpy.typing", "pyloudnorm", "scipy", "soundfile", "",

@@ -7,18 +7,19 @@ from pathlib import Path
 
 import pytest
 
+from tonn_mock.core.clock import FakeClock
 from tonn_mock.storage import BlobStore, DirectoryBlobStore, MemoryBlobStore, UrlSigner
 
-from .helpers import LIMIT, ManualClock
+from .helpers import LIMIT
 
 
 @pytest.fixture
-def clock() -> ManualClock:
-    return ManualClock()
+def clock() -> FakeClock:
+    return FakeClock()
 
 
 @pytest.fixture(params=["memory", "directory"])
-def store(request: pytest.FixtureRequest, tmp_path: Path, clock: ManualClock) -> BlobStore:
+def store(request: pytest.FixtureRequest, tmp_path: Path, clock: FakeClock) -> BlobStore:
     """Every implementation in turn: the Protocol's promises hold for all of them."""
     if request.param == "memory":
         return MemoryBlobStore(LIMIT, clock)
@@ -26,7 +27,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path, clock: ManualClock) ->
 
 
 @pytest.fixture
-def disk(tmp_path: Path, clock: ManualClock) -> Iterator[DirectoryBlobStore]:
+def disk(tmp_path: Path, clock: FakeClock) -> Iterator[DirectoryBlobStore]:
     """A directory store for tests about the on-disk layout."""
     store = DirectoryBlobStore(tmp_path / "blobs", LIMIT, clock)
     yield store
@@ -34,5 +35,5 @@ def disk(tmp_path: Path, clock: ManualClock) -> Iterator[DirectoryBlobStore]:
 
 
 @pytest.fixture
-def signer(clock: ManualClock) -> UrlSigner:
+def signer(clock: FakeClock) -> UrlSigner:
     return UrlSigner(b"test-secret", clock)

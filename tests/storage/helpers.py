@@ -1,25 +1,11 @@
-"""Test doubles for storage tests: a manual clock and streams that misbehave on purpose."""
+"""Test doubles for storage tests: streams that misbehave on purpose."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-START = 1_767_225_600.0  # 2026-01-01T00:00:00Z
 LIMIT = 1024 * 1024
 """``max_bytes`` of the stores built by the fixtures (tests needing more build their own)."""
-
-
-class ManualClock:
-    """Time that only moves when a test says so."""
-
-    def __init__(self, now: float = START) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 class TrickleStream:

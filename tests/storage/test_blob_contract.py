@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tonn_mock.core.clock import FAKE_EPOCH, FakeClock
 from tonn_mock.storage import (
     DEFAULT_CONTENT_TYPE,
     BlobNotFound,
@@ -19,7 +20,7 @@ from tonn_mock.storage import (
     UnsafeKey,
 )
 
-from .helpers import LIMIT, START, ManualClock, TrickleStream
+from .helpers import LIMIT, TrickleStream
 
 KEY = "uploads/0b7f9a52/take.wav"
 
@@ -32,7 +33,7 @@ def test_put_then_get_returns_the_exact_bytes(store: BlobStore) -> None:
     assert info.size == len(payload)
     assert info.sha256 == hashlib.sha256(payload).hexdigest()
     assert info.content_type == "audio/wav"
-    assert info.created_at == START
+    assert info.created_at == FAKE_EPOCH
     assert store.info(KEY) == info
 
 
@@ -57,13 +58,13 @@ def test_five_megabyte_random_blob_streams_in_and_out_intact(kind: str, tmp_path
     assert opened.info == info
 
 
-def test_put_replaces_bytes_and_metadata(store: BlobStore, clock: ManualClock) -> None:
+def test_put_replaces_bytes_and_metadata(store: BlobStore, clock: FakeClock) -> None:
     store.put(KEY, b"old", "audio/wav")
     clock.advance(5)
     info = store.put(KEY, io.BytesIO(b"newer"), "audio/mpeg")
     assert store.get(KEY) == b"newer"
     assert store.info(KEY) == info
-    assert (info.content_type, info.size, info.created_at) == ("audio/mpeg", 5, START + 5)
+    assert (info.content_type, info.size, info.created_at) == ("audio/mpeg", 5, FAKE_EPOCH + 5)
 
 
 def test_missing_blob(store: BlobStore) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tonn_mock.core.clock import FAKE_EPOCH, FakeClock
 from tonn_mock.storage import (
     BlobNotFound,
     BlobTooLarge,
@@ -18,7 +19,7 @@ from tonn_mock.storage import (
     UnsafeKey,
 )
 
-from .helpers import LIMIT, START, ManualClock, TrickleStream, files_under
+from .helpers import LIMIT, TrickleStream, files_under
 
 KEY = "uploads/0b7f9a52/take.wav"
 
@@ -34,7 +35,7 @@ def test_blob_is_a_plain_file_with_a_json_sidecar(disk: DirectoryBlobStore) -> N
         "content_type": "audio/wav",
         "size": 12,
         "sha256": hashlib.sha256(b"RIFF....WAVE").hexdigest(),
-        "created_at": START,
+        "created_at": FAKE_EPOCH,
     }
 
 
@@ -117,7 +118,7 @@ def test_symlink_leading_outside_the_root_is_refused(tmp_path: Path) -> None:
     assert sorted(p.name for p in outside.iterdir()) == ["secret.txt"]
 
 
-def test_temporary_store_removes_its_folder_on_close(clock: ManualClock) -> None:
+def test_temporary_store_removes_its_folder_on_close(clock: FakeClock) -> None:
     with TemporaryBlobStore(LIMIT, clock) as store:
         store.put(KEY, b"x", "audio/wav")
         root = store.root
@@ -126,7 +127,7 @@ def test_temporary_store_removes_its_folder_on_close(clock: ManualClock) -> None
     store.close()  # twice is fine
 
 
-def test_closed_store_refuses_use(clock: ManualClock) -> None:
+def test_closed_store_refuses_use(clock: FakeClock) -> None:
     store = TemporaryBlobStore(LIMIT, clock)
     store.close()
     for operation in (store.get, store.info, store.delete):

@@ -107,7 +107,6 @@ def test_public_api_is_pinned() -> None:
             "BlobNotFound",
             "BlobStore",
             "BlobTooLarge",
-            "Clock",
             "ContentTypeMismatch",
             "DirectoryBlobStore",
             "HttpMethod",

@@ -8,6 +8,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 import pytest
 
+from tonn_mock.core.clock import FakeClock
 from tonn_mock.storage import (
     DOWNLOAD_URL_TTL,
     LONG_DOWNLOAD_URL_TTL,
@@ -21,8 +22,6 @@ from tonn_mock.storage import (
     UnsafeKey,
     UrlSigner,
 )
-
-from .helpers import ManualClock
 
 KEY = "uploads/0b7f9a52/take.wav"
 BASE = "http://mock.test"
@@ -82,7 +81,7 @@ def test_url_without_base_is_root_relative_and_trailing_slash_is_ignored(
     assert signer.sign("GET", KEY, 60, None, BASE + "/").startswith(f"{BASE}/_storage/{KEY}?")
 
 
-def test_ttl_defaults_follow_the_dossier() -> None:
+def test_ttl_defaults_follow_the_evidence() -> None:
     assert (UPLOAD_URL_TTL, DOWNLOAD_URL_TTL, LONG_DOWNLOAD_URL_TTL) == (3600, 3600, 86_400)
 
 
@@ -98,13 +97,13 @@ def test_get_url_verifies_whatever_content_type_is_sent(signer: UrlSigner, sent:
     signer.verify("GET", request.key, request.query, sent)
 
 
-def test_url_is_valid_until_exactly_its_expiry(signer: UrlSigner, clock: ManualClock) -> None:
+def test_url_is_valid_until_exactly_its_expiry(signer: UrlSigner, clock: FakeClock) -> None:
     request = sign_put(signer)
     clock.advance(UPLOAD_URL_TTL)
     signer.verify("PUT", request.key, request.query, "audio/wav")
 
 
-def test_url_expires_after_its_ttl(signer: UrlSigner, clock: ManualClock) -> None:
+def test_url_expires_after_its_ttl(signer: UrlSigner, clock: FakeClock) -> None:
     request = sign_put(signer)
     clock.advance(UPLOAD_URL_TTL + 1)
     with pytest.raises(SignatureExpired) as caught:
@@ -113,8 +112,8 @@ def test_url_expires_after_its_ttl(signer: UrlSigner, clock: ManualClock) -> Non
     assert caught.value.expired_at == "2026-01-01T01:00:00Z"
 
 
-def test_validity_starts_at_the_whole_second_of_signing(clock: ManualClock) -> None:
-    clock.now += 0.9
+def test_validity_starts_at_the_whole_second_of_signing(clock: FakeClock) -> None:
+    clock.advance(0.9)
     signer = UrlSigner(b"s", clock)
     request = sign_get(signer)
     clock.advance(DOWNLOAD_URL_TTL + 0.2)  # 0.1 s past the truncated date + TTL
@@ -165,13 +164,13 @@ def test_rebinding_the_content_type_parameter_does_not_match(signer: UrlSigner) 
         signer.verify("PUT", request.key, query, "audio/mpeg")
 
 
-def test_url_signed_with_another_secret_does_not_match(clock: ManualClock) -> None:
+def test_url_signed_with_another_secret_does_not_match(clock: FakeClock) -> None:
     request = sign_put(UrlSigner(b"someone else", clock))
     with pytest.raises(SignatureMismatch):
         UrlSigner(b"test-secret", clock).verify("PUT", request.key, request.query, "audio/wav")
 
 
-def test_tampering_is_reported_before_expiry(signer: UrlSigner, clock: ManualClock) -> None:
+def test_tampering_is_reported_before_expiry(signer: UrlSigner, clock: FakeClock) -> None:
     request = sign_put(signer)
     clock.advance(UPLOAD_URL_TTL * 10)
     with pytest.raises(SignatureMismatch):

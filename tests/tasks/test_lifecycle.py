@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from tonn_mock.tasks.lifecycle import LIFECYCLES, MASTERING, MIX_PREVIEW, SEPARATION, IllegalTransition
+from tonn_mock.products import catalog
+from tonn_mock.tasks.lifecycle import IllegalTransition
 from tonn_mock.tasks.progression import AfterPolls, AfterSeconds, Immediate, Manual, parse_policy
+
+LIFECYCLES = catalog().lifecycles
+MIX_PREVIEW, MASTERING, SEPARATION = LIFECYCLES["mix"], LIFECYCLES["mastering"], LIFECYCLES["separation"]
 
 
 def test_the_mix_preview_walks_the_documented_states() -> None:

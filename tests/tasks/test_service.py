@@ -7,17 +7,21 @@ from typing import Any
 
 import pytest
 
-from tonn_mock.clock import FakeClock, IdFactory
-from tonn_mock.errors import TaskNotFound
-from tonn_mock.tasks.lifecycle import MIX_PREVIEW
+from tonn_mock.core.clock import FakeClock, IdFactory
+from tonn_mock.core.errors import TaskNotFound
+from tonn_mock.products import catalog
 from tonn_mock.tasks.models import Task
 from tonn_mock.tasks.progression import AfterPolls, AfterSeconds, Manual, ProgressionPolicy
 from tonn_mock.tasks.service import TaskService, WorkFailed
 from tonn_mock.tasks.store import MemoryStore
 
+MIX_PREVIEW = catalog().lifecycles["mix"]
+
 
 def make_service(policy: ProgressionPolicy, seen: list[Task], clock: FakeClock | None = None) -> TaskService:
-    return TaskService(MemoryStore(), clock or FakeClock(), IdFactory(1), policy, seen.append)
+    return TaskService(
+        MemoryStore(), clock or FakeClock(), IdFactory(1), policy, seen.append, {"mix": MIX_PREVIEW}
+    )
 
 
 def create(service: TaskService, work: Any = None, owner: str = "me") -> Task:

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from tonn_mock.webhooks import FakeClock, WebhookDispatcher
+from tonn_mock.core.clock import FakeClock
+from tonn_mock.webhooks import WebhookDispatcher
 
 from .receiver import WebhookReceiver
 

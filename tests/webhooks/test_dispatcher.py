@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
+from tonn_mock.core.clock import FAKE_EPOCH, FakeClock
 from tonn_mock.webhooks import (
     DeliveryAttempt,
     DeliveryConnectError,
     DispatcherClosed,
-    FakeClock,
     RecordingSender,
     RetryPolicy,
     Scripted,
@@ -190,8 +190,8 @@ def test_attempts_carry_clock_times(make_dispatcher: MakeDispatcher, fake_clock:
     dispatcher.enqueue("task-1", URL, {})
     assert dispatcher.wait_idle(timeout=2.0)
     [attempt] = dispatcher.log.attempts()
-    assert attempt.started_at == "2024-01-01T00:00:10.000+00:00"
-    assert (attempt.started_monotonic, attempt.duration_ms) == (10.0, 0.0)
+    assert attempt.started_at == "2026-01-01T00:00:10.000+00:00"
+    assert (attempt.started_monotonic, attempt.duration_ms) == (FAKE_EPOCH + 10.0, 0.0)
 
 
 def test_workers_start_lazily(make_dispatcher: MakeDispatcher) -> None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import itertools
 import time
 
-from tonn_mock.webhooks import USER_AGENT, FakeClock, RetryPolicy
+from tonn_mock.core.clock import FakeClock
+from tonn_mock.webhooks import USER_AGENT, RetryPolicy
 
 from .conftest import MakeDispatcher
 from .receiver import HANG, WebhookReceiver

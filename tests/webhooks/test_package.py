@@ -18,10 +18,10 @@ from tonn_mock.webhooks import (
 )
 
 EXPECTED_EXPORTS = {
-    "USER_AGENT", "AttemptHook", "AttemptOutcome", "Clock", "Delivery", "DeliveryAttempt",
+    "USER_AGENT", "AttemptHook", "AttemptOutcome", "Delivery", "DeliveryAttempt",
     "DeliveryConnectError", "DeliveryError", "DeliveryLog", "DeliveryState", "DeliveryTimeout",
-    "DispatcherClosed", "FakeClock", "HttpxWebhookSender", "InvalidWebhookURL", "Outcome",
-    "RecordingSender", "RetryPolicy", "Scripted", "SentWebhook", "SystemClock",
+    "DispatcherClosed", "HttpxWebhookSender", "InvalidWebhookURL", "Outcome",
+    "RecordingSender", "RetryPolicy", "Scripted", "SentWebhook",
     "UnknownDelivery", "WebhookDispatcher", "WebhookError", "WebhookSender",
     "WebhookWorkerError", "is_success", "sequential_ids",
 }  # fmt: skip

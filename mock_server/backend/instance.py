@@ -1,0 +1,120 @@
+"""Everything one mock instance knows and does, with no HTTP in it.
+
+``MockBackend`` owns the store, blob storage, URL signer, webhook dispatcher, task service,
+credit ledger and scripted faults, all on one clock. It knows products only through the
+:class:`~tonn_mock.backend.catalog.Catalog` it is given (lifecycles, prices, webhook bodies).
+``create_app`` puts one in ``app.extensions["tonn_mock"]``; the control API's reset swaps in a
+fresh one built from the same settings, seams and catalog.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from tonn_mock.backend.catalog import Catalog
+from tonn_mock.backend.credits import Ledger
+from tonn_mock.backend.faults import FaultBook
+from tonn_mock.backend.inputs import InputResolver
+from tonn_mock.core.clock import Clock, IdFactory, SystemClock
+from tonn_mock.core.settings import Settings
+from tonn_mock.storage import BlobStore, DirectoryBlobStore, TemporaryBlobStore, UrlSigner
+from tonn_mock.storage.deferred import DeferredResults
+from tonn_mock.tasks.models import Task
+from tonn_mock.tasks.progression import parse_policy
+from tonn_mock.tasks.service import TaskService
+from tonn_mock.tasks.store import MemoryStore, Store
+from tonn_mock.tasks.ticker import Ticker
+from tonn_mock.webhooks import DeliveryAttempt, RetryPolicy, WebhookDispatcher, WebhookSender
+
+log = logging.getLogger("tonn_mock")
+
+
+@dataclass(frozen=True)
+class Seams:
+    """The replaceable edges of a backend: time, identifiers, webhook I/O and storage."""
+
+    clock: Clock
+    ids: IdFactory
+    sender: WebhookSender | None = None
+    store_factory: type[MemoryStore] = MemoryStore
+
+    @classmethod
+    def default(cls, settings: Settings) -> Seams:
+        return cls(clock=SystemClock(), ids=IdFactory(settings.seed))
+
+
+class MockBackend:
+    def __init__(self, settings: Settings, seams: Seams, catalog: Catalog) -> None:
+        self.settings = settings
+        self.seams = seams
+        self.catalog = catalog
+        self.clock = seams.clock
+        self.store: Store = seams.store_factory()
+        self.blobs: BlobStore = _blob_store(settings, self.clock)
+        self.signer = UrlSigner(settings.signing_secret, self.clock)
+        self.webhooks = WebhookDispatcher(
+            seams.sender, _retry_policy(settings), on_attempt=_log_attempt, clock=self.clock
+        )
+        self.faults = FaultBook()
+        self.ledger = Ledger(self.store, catalog.prices, settings.initial_credits, settings.credits_enabled)
+        self.results = DeferredResults(self.blobs)
+        self.inputs = InputResolver(self.blobs, self.results, settings.fetch_remote_inputs)
+        self.tasks = TaskService(
+            self.store,
+            self.clock,
+            seams.ids,
+            parse_policy(settings.progression),
+            self._notify,
+            catalog.lifecycles,
+        )
+        self.ticker = Ticker(self.tasks)
+        if isinstance(self.clock, SystemClock):
+            self.ticker.start()
+
+    def download_url(self, base_url: str, key: str, ttl: int | None = None) -> str:
+        """A signed GET URL for a stored result."""
+        return self.signer.sign("GET", key, ttl or self.settings.download_url_ttl, None, base_url)
+
+    def close(self) -> None:
+        self.ticker.stop()
+        self.tasks.shutdown()
+        self.webhooks.close(timeout=1.0)
+        close = getattr(self.blobs, "close", None)
+        if callable(close):
+            close()
+
+    def _notify(self, task: Task) -> None:
+        if task.webhook_url is None:
+            return
+        payload = self.catalog.webhook_payload(self, task)
+        if payload is not None:
+            self.webhooks.enqueue(task.id, task.webhook_url, payload)
+
+
+def _blob_store(settings: Settings, clock: Clock) -> BlobStore:
+    if settings.storage_dir is None:
+        return TemporaryBlobStore(max_bytes=settings.max_upload_bytes, clock=clock)
+    return DirectoryBlobStore(settings.storage_dir, max_bytes=settings.max_upload_bytes, clock=clock)
+
+
+def _retry_policy(settings: Settings) -> RetryPolicy:
+    return RetryPolicy(
+        max_attempts=settings.webhook_max_attempts,
+        base_delay=settings.webhook_base_delay,
+        max_delay=settings.webhook_max_delay,
+        timeout=settings.webhook_timeout,
+    )
+
+
+def _log_attempt(attempt: DeliveryAttempt) -> None:
+    log.info(
+        "webhook POST %s task=%s attempt=%d status=%s error=%s outcome=%s %.0fms",
+        attempt.url,
+        attempt.task_id,
+        attempt.number,
+        attempt.status_code,
+        attempt.error,
+        attempt.outcome,
+        attempt.duration_ms,
+    )

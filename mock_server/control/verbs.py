@@ -1,0 +1,44 @@
+"""Control verbs: Python methods that also answer over HTTP under ``/_mock/``.
+
+A method of :class:`~tonn_mock.control.api.MockControl` decorated with :func:`verb` is written
+once; :mod:`.routes` derives its HTTP route from the declaration. Arguments come from the path,
+then from the query string (GET, DELETE) or the JSON object body (POST, PUT), and are converted
+to the method's annotated types. The answer is the method's result as JSON; with ``answer_key``
+it is ``{<path arguments>, answer_key: result}`` (``true`` when the method returns nothing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+Method = TypeVar("Method", bound=Callable[..., Any])
+_ATTRIBUTE = "_tonn_control_verb"
+
+
+@dataclass(frozen=True)
+class Verb:
+    """How one control method is reached over HTTP."""
+
+    http_method: str
+    path: str
+    answer_key: str | None = None
+
+
+def verb(http_method: str, path: str, answer_key: str | None = None) -> Callable[[Method], Method]:
+    """Declare the decorated control method as ``http_method /_mock<path>``."""
+
+    def declare(method: Method) -> Method:
+        setattr(method, _ATTRIBUTE, Verb(http_method, path, answer_key))
+        return method
+
+    return declare
+
+
+def declared_verbs(cls: type) -> Iterator[tuple[str, Verb]]:
+    """``(method name, Verb)`` for every verb of ``cls``, in definition order."""
+    for name, member in vars(cls).items():
+        declared = getattr(member, _ATTRIBUTE, None)
+        if isinstance(declared, Verb):
+            yield name, declared

@@ -1,0 +1,92 @@
+"""Settings of one mock instance, built once at the edge and passed into ``create_app``."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tonn_mock.tasks.progression import parse_policy
+
+ENV_PREFIX = "TONN_MOCK_"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a mock instance can be told at start-up (all also ``TONN_MOCK_*`` variables).
+
+    ``api_keys`` empty means any non-empty key is accepted. ``public_url`` is the address clients
+    use to reach the mock; when unset, URLs are built from each request's host.
+    """
+
+    api_keys: frozenset[str] = frozenset()
+    progression: str = "immediate"
+    seed: int | None = None
+    storage_dir: Path | None = None
+    public_url: str | None = None
+    max_upload_bytes: int = 200 * 1024 * 1024
+    max_body_bytes: int = 1024 * 1024
+    upload_url_ttl: int = 3600
+    download_url_ttl: int = 3600
+    signing_secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
+    credits_enabled: bool = True
+    initial_credits: int = 10_000
+    rate_limit_enabled: bool = True
+    rate_limit_per_minute: int = 100
+    fetch_remote_inputs: bool = False
+    webhook_max_attempts: int = 5
+    webhook_base_delay: float = 0.5
+    webhook_max_delay: float = 30.0
+    webhook_timeout: float = 5.0
+
+    def __post_init__(self) -> None:
+        parse_policy(self.progression)  # fail at start-up, not at the first request
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:
+        """Settings from ``TONN_MOCK_*`` variables, then explicit overrides (e.g. CLI options)."""
+        env = os.environ if environ is None else environ
+        values: dict[str, object] = {}
+        for name, convert in _CONVERTERS.items():
+            raw = env.get(ENV_PREFIX + name.upper())
+            if raw is not None and raw != "":
+                values[name] = convert(raw)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)  # type: ignore[arg-type]
+
+
+def _flag(raw: str) -> bool:
+    if raw.strip().lower() in {"1", "true", "yes", "on"}:
+        return True
+    if raw.strip().lower() in {"0", "false", "no", "off"}:
+        return False
+    raise ValueError(f"not a boolean: {raw!r}")
+
+
+def _keys(raw: str) -> frozenset[str]:
+    return frozenset(k.strip() for k in raw.split(",") if k.strip())
+
+
+_CONVERTERS: dict[str, Callable[[str], object]] = {
+    "api_keys": _keys,
+    "progression": str,
+    "seed": int,
+    "storage_dir": Path,
+    "public_url": str,
+    "max_upload_bytes": int,
+    "max_body_bytes": int,
+    "upload_url_ttl": int,
+    "download_url_ttl": int,
+    "signing_secret": str.encode,
+    "credits_enabled": _flag,
+    "initial_credits": int,
+    "rate_limit_enabled": _flag,
+    "rate_limit_per_minute": int,
+    "fetch_remote_inputs": _flag,
+    "webhook_max_attempts": int,
+    "webhook_base_delay": float,
+    "webhook_max_delay": float,
+    "webhook_timeout": float,
+}

@@ -1,0 +1,79 @@
+"""Request validation from the OpenAPI document, compiled once per app.
+
+Every request body is parsed and checked against its operation's schema before any state
+changes; the first (most relevant) violation becomes a 400 whose message names the field, e.g.
+``masteringData.desiredLoudness: 'LOUD' is not one of ['LOW', 'MEDIUM', 'HIGH']``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from jsonschema import FormatChecker
+from jsonschema.exceptions import ValidationError, best_match
+from jsonschema.protocols import Validator
+
+from tonn_mock.core.errors import InvalidRequest
+from tonn_openapi.schemas import SchemaRegistry, pointer
+
+HTTP_METHODS = ("get", "post", "put", "patch", "delete")
+
+# ``format: uri`` is an assertion here: the spec's URLs must be absolute RFC 3986 URIs, checked
+# by jsonschema's own "uri" checker (backed by rfc3986-validator).
+FORMATS = FormatChecker(formats=("uri",))
+
+
+def field_path(parts: Iterable[str | int]) -> str:
+    """``['masteringData', 'trackData', 0, 'trackURL']`` → ``masteringData.trackData[0].trackURL``."""
+    text = ""
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def describe(error: ValidationError) -> str:
+    where = field_path(error.absolute_path)
+    return f"{where}: {error.message}" if where else error.message
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+class RequestValidator:
+    """Body validators for every operation of one OpenAPI document, keyed by method and path."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        registry = SchemaRegistry(spec)
+        self._validators: dict[tuple[str, str], Validator] = {}
+        self.operations: dict[tuple[str, str], dict[str, Any]] = {}
+        for path, item in spec["paths"].items():
+            for method in HTTP_METHODS:
+                if method not in item:
+                    continue
+                self.operations[(method, path)] = item[method]
+                if "requestBody" in item[method]:
+                    schema_at = pointer(
+                        "paths", path, method, "requestBody", "content", "application/json", "schema"
+                    )
+                    self._validators[(method, path)] = registry.validator(schema_at).evolve(
+                        format_checker=FORMATS
+                    )
+
+    def has_body(self, method: str, path: str) -> bool:
+        return (method, path) in self._validators
+
+    def validate_body(self, method: str, path: str, raw: bytes) -> Any:
+        """Parse and validate a JSON body; raise :class:`InvalidRequest` naming the problem."""
+        if not raw.strip():
+            raise InvalidRequest("Request body is empty: a JSON object is required.")
+        try:
+            body = json.loads(raw, parse_constant=_reject_constant)
+        except (UnicodeDecodeError, ValueError) as problem:
+            raise InvalidRequest(f"Request body is not valid JSON: {problem}") from None
+        error = best_match(self._validators[(method, path)].iter_errors(body))
+        if error is not None:
+            raise InvalidRequest(f"Invalid request body: {describe(error)}")
+        return body
