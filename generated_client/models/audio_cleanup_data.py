@@ -13,14 +13,12 @@ T = TypeVar("T", bound="AudioCleanupData")
 
 @_attrs_define
 class AudioCleanupData:
-    """Contents of the `audioCleanupData` wrapper (dossier §12.13). No `webhookURL` is supported by any official source."""
+    """Contents of the `audioCleanupData` wrapper. There is no `webhookURL`."""
 
     audio_file_location: str
     """ Publicly readable URL of a single instrument track (WAV or FLAC, mono or stereo). """
     sound_source: SoundSource
-    """ Instrument in the track to be cleaned (dossier §11; the 9 values renamed/added in roex-python 1.3.1 "to
-    match server"). Conflict: TonnExamples list `BACKING_VOCALS_GROUP`, `DRUMS_GROUP`, `A_GUITAR_GROUP`; the
-    client's server-aligned list is chosen. """
+    """ Instrument in the track to be cleaned (9 values). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -15,11 +15,10 @@ T = TypeVar("T", bound="AudioCleanupRequest")
 
 @_attrs_define
 class AudioCleanupRequest:
-    """Body of `POST /audio-cleanup` (dossier §12.13)."""
+    """Body of `POST /audio-cleanup`."""
 
     audio_cleanup_data: AudioCleanupData
-    """ Contents of the `audioCleanupData` wrapper (dossier §12.13). No `webhookURL` is supported by any official
-    source. """
+    """ Contents of the `audioCleanupData` wrapper. There is no `webhookURL`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

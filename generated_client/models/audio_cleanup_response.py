@@ -17,10 +17,10 @@ T = TypeVar("T", bound="AudioCleanupResponse")
 
 @_attrs_define
 class AudioCleanupResponse:
-    """200 body of `POST /audio-cleanup` on success (dossier §12.13)."""
+    """200 body of `POST /audio-cleanup` on success."""
 
     audio_cleanup_results: AudioCleanupResults
-    """ The `audioCleanupResults` container (dossier §12.13). """
+    """ The `audioCleanupResults` container. """
     error: bool | Unset = UNSET
     info: str | Unset = UNSET
     message: str | Unset = UNSET

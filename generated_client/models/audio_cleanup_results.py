@@ -13,13 +13,12 @@ T = TypeVar("T", bound="AudioCleanupResults")
 
 @_attrs_define
 class AudioCleanupResults:
-    """The `audioCleanupResults` container (dossier §12.13)."""
+    """The `audioCleanupResults` container."""
 
     cleaned_audio_file_location: str
     """ Signed URL of the cleaned WAV. (An older RoEx snippet read `download_url`, superseded.) """
     completion_time: str | Unset = UNSET
-    """ When the clean-up finished; `YYYY-MM-DD HH:MM:SS` in RoEx samples (conflict with ISO-8601 in client mocks,
-    dossier §14 item 23). """
+    """ When the clean-up finished, written `YYYY-MM-DD HH:MM:SS` without a time zone. """
     error: bool | Unset = UNSET
     info: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

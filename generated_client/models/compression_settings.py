@@ -13,7 +13,7 @@ T = TypeVar("T", bound="CompressionSettings")
 
 @_attrs_define
 class CompressionSettings:
-    """Compression override for a track in the final mix (dossier §12.5; ranges as validated by roex-python)."""
+    """Compression override for a track in the final mix."""
 
     attack_ms: float | Unset = UNSET
     """ Attack in ms. """

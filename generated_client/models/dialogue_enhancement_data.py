@@ -19,21 +19,20 @@ T = TypeVar("T", bound="DialogueEnhancementData")
 
 @_attrs_define
 class DialogueEnhancementData:
-    """Contents of the `postProdData` wrapper for the dialogue-enhancement preview (dossier §12.21). The docs sample sends
-    the integer `sampleRate` 48000.
+    """Contents of the `postProdData` wrapper for the dialogue-enhancement preview. The docs sample sends the integer
+    `sampleRate` 48000.
 
     """
 
     track_data: list[DialogueTrack]
-    """ Dialogue tracks, at least one. [inferred] The maximum is not documented. """
+    """ Dialogue tracks, at least one. No maximum is documented. """
     sample_rate: SampleRateInteger | SampleRateString | Unset = UNSET
-    """ Output sample rate, which also picks the bit depth: "44100" → 44.1 kHz/16-bit, "48000" → 48 kHz/24-bit
-    (dossier §11). The seed and roex-python send a string; RoEx examples and the post-production docs send the
-    integer. [inferred] Both forms are accepted. """
+    """ Output sample rate, which also picks the bit depth: "44100" → 44.1 kHz/16-bit, "48000" → 48 kHz/24-bit. Sent
+    as a string or an integer; both forms are accepted. """
     webhook_url: str | Unset = UNSET
-    """ URL that receives a JSON POST on each state change of the task (dossier §9). Omit the key when there is no
-    webhook: the real service answers an empty string with HTTP 500 and `null` with HTTP 400 (dossier §9). This
-    document refuses both as invalid input (400). """
+    """ URL that receives a JSON POST on each state change of the task. Omit the key when there is no webhook: the
+    real service answers an empty string with HTTP 500 and `null` with HTTP 400. This document refuses both as
+    invalid input (400). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

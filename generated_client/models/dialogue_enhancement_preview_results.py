@@ -13,10 +13,7 @@ T = TypeVar("T", bound="DialogueEnhancementPreviewResults")
 
 @_attrs_define
 class DialogueEnhancementPreviewResults:
-    """[inferred] Preview result of a dialogue-enhancement task; key names modelled on the mastering/enhance preview
-    results (the docs' 200 body is not readable, dossier §12.22).
-
-    """
+    """Preview result of a dialogue-enhancement task."""
 
     download_url_preview: str
     """ Signed URL of the MP3 preview of the enhanced dialogue. """

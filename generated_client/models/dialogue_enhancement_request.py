@@ -15,11 +15,11 @@ T = TypeVar("T", bound="DialogueEnhancementRequest")
 
 @_attrs_define
 class DialogueEnhancementRequest:
-    """Body of `POST /postprod/dialogue-enhancement/preview` (dossier §12.21)."""
+    """Body of `POST /postprod/dialogue-enhancement/preview`."""
 
     post_prod_data: DialogueEnhancementData
-    """ Contents of the `postProdData` wrapper for the dialogue-enhancement preview (dossier §12.21). The docs
-    sample sends the integer `sampleRate` 48000. """
+    """ Contents of the `postProdData` wrapper for the dialogue-enhancement preview. The docs sample sends the
+    integer `sampleRate` 48000. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

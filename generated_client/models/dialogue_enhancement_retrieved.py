@@ -20,19 +20,14 @@ T = TypeVar("T", bound="DialogueEnhancementRetrieved")
 
 @_attrs_define
 class DialogueEnhancementRetrieved:
-    """[inferred] 200 body of the dialogue-enhancement retrieve-preview call when the preview is ready (dossier §12.22:
-    "200 = preview ready", body shape not readable).
-
-    """
+    """200 body of the dialogue-enhancement retrieve-preview call when the preview is ready."""
 
     preview_results: DialogueEnhancementPreviewResults
-    """ [inferred] Preview result of a dialogue-enhancement task; key names modelled on the mastering/enhance
-    preview results (the docs' 200 body is not readable, dossier §12.22). """
+    """ Preview result of a dialogue-enhancement task. """
     error: bool | Unset = UNSET
     postprod_task_id: str | Unset = UNSET
     status: PostProdTaskState | Unset = UNSET
-    """ [inferred] Post-production task states, modelled on the other products' `<PRODUCT>_TASK_*` naming; no post-
-    production state string is evidenced (dossier §12.22, §14 item 18). """
+    """ Post-production task states. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

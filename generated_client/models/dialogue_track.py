@@ -14,12 +14,12 @@ T = TypeVar("T", bound="DialogueTrack")
 
 @_attrs_define
 class DialogueTrack:
-    """One entry of `trackData` (dossier §12.21)."""
+    """One entry of `trackData`."""
 
     dialogue_enhancement_mode: DialogueEnhancementMode
-    """ Dialogue enhancement mode (dossier §11, portal post-production tutorial). """
+    """ Dialogue enhancement mode. """
     track_type: DialogueTrackType
-    """ Role of a dialogue track (dossier §11, portal post-production tutorial). """
+    """ Role of a dialogue track. """
     track_url: str
     """ Publicly readable URL of the dialogue recording. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -13,8 +13,8 @@ T = TypeVar("T", bound="DrcSettings")
 
 @_attrs_define
 class DrcSettings:
-    """Dynamic range compression the AI applied (dossier §12.4; keys from RoEx sample output). Units are not documented
-    (the sample's attack/release values look like seconds), so no ranges are imposed.
+    """Dynamic range compression the AI applied. Units are not documented (the sample attack/release values look like
+    seconds), so no ranges are imposed.
 
     """
 

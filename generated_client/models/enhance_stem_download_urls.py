@@ -11,7 +11,7 @@ T = TypeVar("T", bound="EnhanceStemDownloadUrls")
 
 @_attrs_define
 class EnhanceStemDownloadUrls:
-    """Stem URLs keyed by stem name in a mix-enhance webhook delivery (dossier §9, P2)."""
+    """Stem URLs keyed by stem name in a mix-enhance webhook delivery."""
 
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
 

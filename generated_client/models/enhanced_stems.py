@@ -13,10 +13,7 @@ T = TypeVar("T", bound="EnhancedStems")
 
 @_attrs_define
 class EnhancedStems:
-    """Processed-stem URLs of a full enhance task run with `getProcessedStems`/`stemProcessing` (dossier §6, §12.12). Note
-    the singular `vocal`.
-
-    """
+    """Processed-stem URLs of a full enhance task run with `getProcessedStems`/`stemProcessing`. Note the singular `vocal`."""
 
     bass: str | Unset = UNSET
     """ Signed URL of the `bass` stem (WAV). """

@@ -15,18 +15,17 @@ T = TypeVar("T", bound="EnhancedTrackPending")
 
 @_attrs_define
 class EnhancedTrackPending:
-    """202 body of `/retrieveenhancedtrack` while the task runs (dossier §8, RoEx commit aee61d0):
-    `revivedTrackTaskResults` is present but every URL is null; `status` holds the current `MIXREVIVE_*` state
-    ([inferred] per project decision).
+    """202 body of `/retrieveenhancedtrack` while the task runs: `revivedTrackTaskResults` is present but every URL is
+    null; `status` holds the current `MIXREVIVE_*` state.
 
     """
 
     error: bool
     revived_track_task_results: RevivedTrackTaskResults
-    """ The `revivedTrackTaskResults` container (dossier §12.12). While the task runs (HTTP 202) all URL fields are
-    null; when done (HTTP 200) at least one of `download_url_preview_revived` / `download_url_revived` is a URL
-    (roex-python 1.6.0 keeps polling until one is). Older clients read the wrong key `revived_track_tasks_results`
-    (fixed in 1.3.2). """
+    """ The `revivedTrackTaskResults` container. While the task runs (HTTP 202) all URL fields are null; when done
+    (HTTP 200) at least one of `download_url_preview_revived` / `download_url_revived` is a URL (roex-python 1.6.0
+    keeps polling until one is). Older clients read the wrong key `revived_track_tasks_results` (fixed in 1.3.2).
+    """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

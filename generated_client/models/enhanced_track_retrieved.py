@@ -17,13 +17,13 @@ T = TypeVar("T", bound="EnhancedTrackRetrieved")
 
 @_attrs_define
 class EnhancedTrackRetrieved:
-    """200 body of `/retrieveenhancedtrack` for a finished task (dossier §12.12)."""
+    """200 body of `/retrieveenhancedtrack` for a finished task."""
 
     revived_track_task_results: RevivedTrackTaskResults
-    """ The `revivedTrackTaskResults` container (dossier §12.12). While the task runs (HTTP 202) all URL fields are
-    null; when done (HTTP 200) at least one of `download_url_preview_revived` / `download_url_revived` is a URL
-    (roex-python 1.6.0 keeps polling until one is). Older clients read the wrong key `revived_track_tasks_results`
-    (fixed in 1.3.2). """
+    """ The `revivedTrackTaskResults` container. While the task runs (HTTP 202) all URL fields are null; when done
+    (HTTP 200) at least one of `download_url_preview_revived` / `download_url_revived` is a URL (roex-python 1.6.0
+    keeps polling until one is). Older clients read the wrong key `revived_track_tasks_results` (fixed in 1.3.2).
+    """
     error: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -13,11 +13,7 @@ T = TypeVar("T", bound="EqBand")
 
 @_attrs_define
 class EqBand:
-    """One parametric EQ band (dossier §12.4, §12.5). Conflict: gain range ±20 dB (roex-python validation) versus ±12 dB
-    (RoEx AUDIO_EFFECTS_GUIDE); ±20 is chosen because the official client validates and sends it. roex-python always
-    sends all three fields.
-
-    """
+    """One parametric EQ band. roex-python always sends all three fields."""
 
     centre_freq: float | Unset = UNSET
     """ Centre frequency in Hz. """

@@ -17,32 +17,20 @@ T = TypeVar("T", bound="EqSettings")
 
 @_attrs_define
 class EqSettings:
-    """Six-band parametric EQ (dossier §12.4, §12.5); any subset of bands may be given."""
+    """Six-band parametric EQ; any subset of bands may be given."""
 
     band_1: EqBand | Unset = UNSET
-    """ One parametric EQ band (dossier §12.4, §12.5). Conflict: gain range ±20 dB (roex-python validation) versus
-    ±12 dB (RoEx AUDIO_EFFECTS_GUIDE); ±20 is chosen because the official client validates and sends it. roex-python
-    always sends all three fields. """
+    """ One parametric EQ band. roex-python always sends all three fields. """
     band_2: EqBand | Unset = UNSET
-    """ One parametric EQ band (dossier §12.4, §12.5). Conflict: gain range ±20 dB (roex-python validation) versus
-    ±12 dB (RoEx AUDIO_EFFECTS_GUIDE); ±20 is chosen because the official client validates and sends it. roex-python
-    always sends all three fields. """
+    """ One parametric EQ band. roex-python always sends all three fields. """
     band_3: EqBand | Unset = UNSET
-    """ One parametric EQ band (dossier §12.4, §12.5). Conflict: gain range ±20 dB (roex-python validation) versus
-    ±12 dB (RoEx AUDIO_EFFECTS_GUIDE); ±20 is chosen because the official client validates and sends it. roex-python
-    always sends all three fields. """
+    """ One parametric EQ band. roex-python always sends all three fields. """
     band_4: EqBand | Unset = UNSET
-    """ One parametric EQ band (dossier §12.4, §12.5). Conflict: gain range ±20 dB (roex-python validation) versus
-    ±12 dB (RoEx AUDIO_EFFECTS_GUIDE); ±20 is chosen because the official client validates and sends it. roex-python
-    always sends all three fields. """
+    """ One parametric EQ band. roex-python always sends all three fields. """
     band_5: EqBand | Unset = UNSET
-    """ One parametric EQ band (dossier §12.4, §12.5). Conflict: gain range ±20 dB (roex-python validation) versus
-    ±12 dB (RoEx AUDIO_EFFECTS_GUIDE); ±20 is chosen because the official client validates and sends it. roex-python
-    always sends all three fields. """
+    """ One parametric EQ band. roex-python always sends all three fields. """
     band_6: EqBand | Unset = UNSET
-    """ One parametric EQ band (dossier §12.4, §12.5). Conflict: gain range ±20 dB (roex-python validation) versus
-    ±12 dB (RoEx AUDIO_EFFECTS_GUIDE); ±20 is chosen because the official client validates and sends it. roex-python
-    always sends all three fields. """
+    """ One parametric EQ band. roex-python always sends all three fields. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

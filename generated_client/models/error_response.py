@@ -13,8 +13,8 @@ T = TypeVar("T", bound="ErrorResponse")
 
 @_attrs_define
 class ErrorResponse:
-    """Tonn's error envelope (dossier §10): `error` true, a human-readable `message`, and optional `info` with detail.
-    [inferred] Gateway-generated auth errors also carry Google Cloud Endpoints' numeric `code`.
+    """Tonn's error envelope: `error` true, a human-readable `message`, and optional `info` with detail. Gateway-generated
+    auth errors also carry a numeric `code`.
 
         Example:
             {'error': True, 'info': 'Bad Request', 'message': "Invalid request body: masteringData.desiredLoudness: 'LOUD'
@@ -25,7 +25,7 @@ class ErrorResponse:
     error: bool
     message: str
     code: int | Unset = UNSET
-    """ [inferred] HTTP status echoed by the gateway on auth errors. """
+    """ HTTP status echoed by the gateway on auth errors. """
     info: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

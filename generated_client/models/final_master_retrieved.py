@@ -17,10 +17,8 @@ T = TypeVar("T", bound="FinalMasterRetrieved")
 
 @_attrs_define
 class FinalMasterRetrieved:
-    """HTTP 200 body of `/retrievefinalmaster` (dossier §12.8). Conflict: the reported Swagger spec [P1] and two third
-    parties type `finalMasterTaskResults` as the URL string; roex-python 1.6.0 and RoEx examples read an object
-    `{download_url_mastered}` (the client calls `.get` on it and would crash on a string). Both forms are documented;
-    the object form is what the official client needs and what the mock returns.
+    """HTTP 200 body of `/retrievefinalmaster`. `finalMasterTaskResults` is either an object `{download_url_mastered}` or
+    the URL as a plain string; the object form is what the official client needs and what the mock returns.
 
     """
 

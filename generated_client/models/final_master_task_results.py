@@ -11,7 +11,7 @@ T = TypeVar("T", bound="FinalMasterTaskResults")
 
 @_attrs_define
 class FinalMasterTaskResults:
-    """Final master (dossier §12.8), object form used by roex-python, RoEx examples and the mock."""
+    """Final master, object form used by roex-python, RoEx examples and the mock."""
 
     download_url_mastered: str
     """ Signed URL of the full-length master (WAV at the requested sample rate). """

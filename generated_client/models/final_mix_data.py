@@ -20,28 +20,25 @@ T = TypeVar("T", bound="FinalMixData")
 
 @_attrs_define
 class FinalMixData:
-    """Contents of `applyAudioEffectsData` for `POST /retrievefinalmix` (dossier §12.5)."""
+    """Contents of `applyAudioEffectsData` for `POST /retrievefinalmix`."""
 
     multitrack_task_id: str
     """ `multitrack_task_id` from `/mixpreview`. """
     return_stems: bool
-    """ Also return processed stems (seed: required; roex-python always sends it). """
+    """ Also return processed stems. roex-python always sends it. """
     track_data: list[FinalMixTrack]
     """ One entry per preview track (≤ 32). """
     create_master: bool | Unset = UNSET
     """ Also master the final mix. """
     desired_loudness: DesiredLoudness | Unset = UNSET
-    """ Loudness preset (dossier §11): LOW ≈ −14 LUFS, MEDIUM ≈ −10 LUFS, HIGH ≈ −8 LUFS, all with a −1.0 dBFS
-    ceiling (seed figures). Conflict: RoEx examples call MEDIUM ≈ −14 LUFS and newer examples send
-    QUIET/LOUD/VERY_LOUD; the seed targets and the official client's three values are used. """
+    """ Loudness preset: LOW ≈ −14 LUFS, MEDIUM ≈ −10 LUFS, HIGH ≈ −8 LUFS, all with a −1.0 dBFS ceiling. """
     sample_rate: SampleRateInteger | SampleRateString | Unset = UNSET
-    """ Output sample rate, which also picks the bit depth: "44100" → 44.1 kHz/16-bit, "48000" → 48 kHz/24-bit
-    (dossier §11). The seed and roex-python send a string; RoEx examples and the post-production docs send the
-    integer. [inferred] Both forms are accepted. """
+    """ Output sample rate, which also picks the bit depth: "44100" → 44.1 kHz/16-bit, "48000" → 48 kHz/24-bit. Sent
+    as a string or an integer; both forms are accepted. """
     webhook_url: str | Unset = UNSET
-    """ URL that receives a JSON POST on each state change of the task (dossier §9). Omit the key when there is no
-    webhook: the real service answers an empty string with HTTP 500 and `null` with HTTP 400 (dossier §9). This
-    document refuses both as invalid input (400). """
+    """ URL that receives a JSON POST on each state change of the task. Omit the key when there is no webhook: the
+    real service answers an empty string with HTTP 500 and `null` with HTTP 400. This document refuses both as
+    invalid input (400). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -15,10 +15,10 @@ T = TypeVar("T", bound="FinalMixRequest")
 
 @_attrs_define
 class FinalMixRequest:
-    """Body of `POST /retrievefinalmix`: the `applyAudioEffectsData` wrapper (dossier §12.5)."""
+    """Body of `POST /retrievefinalmix`: the `applyAudioEffectsData` wrapper."""
 
     apply_audio_effects_data: FinalMixData
-    """ Contents of `applyAudioEffectsData` for `POST /retrievefinalmix` (dossier §12.5). """
+    """ Contents of `applyAudioEffectsData` for `POST /retrievefinalmix`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

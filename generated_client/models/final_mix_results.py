@@ -18,18 +18,14 @@ T = TypeVar("T", bound="FinalMixResults")
 
 @_attrs_define
 class FinalMixResults:
-    """Results of the final mix (dossier §12.5). A `status` inside (client mock `FINAL_MIX_COMPLETE`) is unconfirmed and
-    not modelled.
-
-    """
+    """Results of the final mix."""
 
     download_url_mixed: str
     """ Signed URL of the full-length mix (WAV). """
     mix_output_settings: MixOutputSettings | Unset = UNSET
-    """ Per-track FX settings keyed by the basename of each `trackURL` (e.g. `bass.wav`) [P4] (dossier §12.4). """
+    """ Per-track FX settings keyed by the basename of each `trackURL` (e.g. `bass.wav`). """
     stems: MixStemUrls | Unset = UNSET
-    """ Processed stems of a mix: stem/track name → signed download URL (WAV) (dossier §12.4, §12.5). Key names are
-    not documented. """
+    """ Processed stems of a mix: stem/track name → signed download URL (WAV). Key names are not documented. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -17,11 +17,10 @@ T = TypeVar("T", bound="FinalMixRetrieved")
 
 @_attrs_define
 class FinalMixRetrieved:
-    """HTTP 200 body of `/retrievefinalmix` (dossier §12.5). roex-python also tolerates the result fields at top level."""
+    """HTTP 200 body of `/retrievefinalmix`. roex-python also tolerates the result fields at top level."""
 
     apply_audio_effects_results: FinalMixResults
-    """ Results of the final mix (dossier §12.5). A `status` inside (client mock `FINAL_MIX_COMPLETE`) is
-    unconfirmed and not modelled. """
+    """ Results of the final mix. """
     error: bool | Unset = UNSET
     info: str | Unset = UNSET
     message: str | Unset = UNSET

@@ -19,8 +19,8 @@ T = TypeVar("T", bound="FinalMixTrack")
 
 @_attrs_define
 class FinalMixTrack:
-    """Per-track settings for the final mix (dossier §12.5). Note the snake_case nested keys (`panning_settings`,
-    `eq_settings`, `compression_settings`) inside an otherwise camelCase body.
+    """Per-track settings for the final mix. Note the snake_case nested keys (`panning_settings`, `eq_settings`,
+    `compression_settings`) inside an otherwise camelCase body.
 
     """
 
@@ -29,11 +29,11 @@ class FinalMixTrack:
     track_url: str
     """ Must match a track of the preview request. """
     compression_settings: CompressionSettings | Unset = UNSET
-    """ Compression override for a track in the final mix (dossier §12.5; ranges as validated by roex-python). """
+    """ Compression override for a track in the final mix. """
     eq_settings: EqSettings | Unset = UNSET
-    """ Six-band parametric EQ (dossier §12.4, §12.5); any subset of bands may be given. """
+    """ Six-band parametric EQ; any subset of bands may be given. """
     panning_settings: PanningSettings | Unset = UNSET
-    """ Stereo position (dossier §12.4, §12.5). """
+    """ Stereo position. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

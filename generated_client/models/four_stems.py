@@ -11,7 +11,7 @@ T = TypeVar("T", bound="FourStems")
 
 @_attrs_define
 class FourStems:
-    """Stems of an `all_stems` separation: signed URLs of stereo 44.1 kHz WAVs, valid ~24 h (dossier §12.16)."""
+    """Stems of an `all_stems` separation: signed URLs of stereo 44.1 kHz WAVs, valid ~24 h."""
 
     bass: str
     """ Signed URL of the `bass` stem. """

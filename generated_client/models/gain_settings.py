@@ -13,10 +13,7 @@ T = TypeVar("T", bound="GainSettings")
 
 @_attrs_define
 class GainSettings:
-    """Gain the AI applied to a track (dossier §12.4): `gain_db` from RoEx samples; `initial_gain`, `gain_amplitude` from a
-    third-party DAW bridge [P4].
-
-    """
+    """Gain the AI applied to a track."""
 
     gain_amplitude: float | Unset = UNSET
     """ Linear gain factor. """

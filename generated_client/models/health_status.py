@@ -13,14 +13,10 @@ T = TypeVar("T", bound="HealthStatus")
 
 @_attrs_define
 class HealthStatus:
-    """Liveness answer of `GET /health` (dossier §12.1). [inferred] The real body is unspecified: roex-python returns
-    whatever JSON (or text) arrives, 'typically OK', and its unit-test mocks use `{"status": "healthy"}`; this document
-    models that open object.
-
-    """
+    """Liveness answer of `GET /health`: an open JSON object such as `{"status": "healthy"}`."""
 
     status: str | Unset = UNSET
-    """ [inferred] e.g. `healthy`. """
+    """ Service state, e.g. `healthy`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

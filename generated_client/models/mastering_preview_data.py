@@ -21,33 +21,29 @@ T = TypeVar("T", bound="MasteringPreviewData")
 
 @_attrs_define
 class MasteringPreviewData:
-    """Contents of `masteringData` for `POST /masteringpreview` (dossier §12.6)."""
+    """Contents of `masteringData` for `POST /masteringpreview`."""
 
     desired_loudness: DesiredLoudness
-    """ Loudness preset (dossier §11): LOW ≈ −14 LUFS, MEDIUM ≈ −10 LUFS, HIGH ≈ −8 LUFS, all with a −1.0 dBFS
-    ceiling (seed figures). Conflict: RoEx examples call MEDIUM ≈ −14 LUFS and newer examples send
-    QUIET/LOUD/VERY_LOUD; the seed targets and the official client's three values are used. """
+    """ Loudness preset: LOW ≈ −14 LUFS, MEDIUM ≈ −10 LUFS, HIGH ≈ −8 LUFS, all with a −1.0 dBFS ceiling. """
     musical_style: MusicalStyle
-    """ Musical style for mixing and mastering (dossier §11). Note `HIPHOP_GRIME` here versus `HIP_HOP_GRIME` in
+    """ Musical style for mixing and mastering. Note `HIPHOP_GRIME` here versus `HIP_HOP_GRIME` in
     AnalysisMusicalStyle. """
     track_data: list[MasteringTrack]
-    """ Exactly one track (seed). """
+    """ Exactly one track. """
     forced_loudness: bool | Unset = UNSET
-    """ Use `forcedLoudnessInLUFS` as the target instead of the `desiredLoudness` preset (seed only). """
+    """ Use `forcedLoudnessInLUFS` as the target instead of the `desiredLoudness` preset. """
     forced_loudness_in_lufs: int | Unset = UNSET
-    """ Explicit integrated-loudness target in LUFS, used only when `forcedLoudness` is true (seed only). [inferred]
-    The range −30..−4 is a sensible bound; the seed gives none. """
+    """ Explicit integrated-loudness target in LUFS, used only when `forcedLoudness` is true. Allowed range −30 to
+    −4. """
     preview_start_time: float | Unset = UNSET
-    """ Start of the 30-s preview in seconds; omitted → auto (highest RMS); values past the end are clamped (roex-
-    python 1.6.0, staging-verified in PR6). """
+    """ Start of the 30-s preview in seconds; omitted → auto (highest RMS); values past the end are clamped. """
     sample_rate: SampleRateInteger | SampleRateString | Unset = UNSET
-    """ Output sample rate, which also picks the bit depth: "44100" → 44.1 kHz/16-bit, "48000" → 48 kHz/24-bit
-    (dossier §11). The seed and roex-python send a string; RoEx examples and the post-production docs send the
-    integer. [inferred] Both forms are accepted. """
+    """ Output sample rate, which also picks the bit depth: "44100" → 44.1 kHz/16-bit, "48000" → 48 kHz/24-bit. Sent
+    as a string or an integer; both forms are accepted. """
     webhook_url: str | Unset = UNSET
-    """ URL that receives a JSON POST on each state change of the task (dossier §9). Omit the key when there is no
-    webhook: the real service answers an empty string with HTTP 500 and `null` with HTTP 400 (dossier §9). This
-    document refuses both as invalid input (400). """
+    """ URL that receives a JSON POST on each state change of the task. Omit the key when there is no webhook: the
+    real service answers an empty string with HTTP 500 and `null` with HTTP 400. This document refuses both as
+    invalid input (400). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

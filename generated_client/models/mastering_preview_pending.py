@@ -17,9 +17,8 @@ T = TypeVar("T", bound="MasteringPreviewPending")
 
 @_attrs_define
 class MasteringPreviewPending:
-    """HTTP 202 body while a mastering task is still running (dossier §8, §12.7, §13): `{"status": 202}`, the body roex-
-    python looks for (P1 reads the spec the same way). It must not contain `previewMasterTaskResults`, or roex-python
-    stops polling.
+    """HTTP 202 body while a mastering task is still running: `{"status": 202}`, the body roex-python looks for. It must
+    not contain `previewMasterTaskResults`, or roex-python stops polling.
 
     """
 

@@ -15,10 +15,10 @@ T = TypeVar("T", bound="MasteringPreviewRequest")
 
 @_attrs_define
 class MasteringPreviewRequest:
-    """Body of `POST /masteringpreview`: the `masteringData` wrapper (dossier §12.6)."""
+    """Body of `POST /masteringpreview`: the `masteringData` wrapper."""
 
     mastering_data: MasteringPreviewData
-    """ Contents of `masteringData` for `POST /masteringpreview` (dossier §12.6). """
+    """ Contents of `masteringData` for `POST /masteringpreview`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -17,10 +17,10 @@ T = TypeVar("T", bound="MasteringPreviewRetrieved")
 
 @_attrs_define
 class MasteringPreviewRetrieved:
-    """HTTP 200 body of a finished mastering preview (dossier §12.7)."""
+    """HTTP 200 body of a finished mastering preview."""
 
     preview_master_task_results: PreviewMasterTaskResults
-    """ Results of a finished mastering preview (dossier §12.7). """
+    """ Results of a finished mastering preview. """
     error: bool | Unset = UNSET
     info: str | Unset = UNSET
     message: str | Unset = UNSET

@@ -13,13 +13,10 @@ T = TypeVar("T", bound="MasteringTaskCreated")
 
 @_attrs_define
 class MasteringTaskCreated:
-    """A mastering task was accepted (dossier §12.6). Conflict: tonn-mcp reads `masteringTaskId`; every other source
-    (client, examples, third parties) reads snake_case `mastering_task_id`, which is chosen.
-
-    """
+    """A mastering task was accepted."""
 
     mastering_task_id: str
-    """ Task id ([inferred] UUID). """
+    """ Task id (a UUID). """
     error: bool | None | Unset = UNSET
     info: None | str | Unset = UNSET
     message: None | str | Unset = UNSET

@@ -19,9 +19,8 @@ T = TypeVar("T", bound="MasteringTaskFailed")
 
 @_attrs_define
 class MasteringTaskFailed:
-    """[inferred] A mastering task that ended in `MASTERING_TASK_FAILED` (itself an [inferred] name): HTTP 200 with Tonn's
-    error envelope plus the state (dossier §10). Contains no result container, so roex-python keeps polling / returns an
-    empty result.
+    """A mastering task that ended in `MASTERING_TASK_FAILED`: HTTP 200 with Tonn's error envelope plus the state. Contains
+    no result container, so roex-python keeps polling or returns an empty result.
 
     """
 

@@ -11,7 +11,7 @@ T = TypeVar("T", bound="MasteringTaskReference")
 
 @_attrs_define
 class MasteringTaskReference:
-    """Contents of `masteringData` for `/retrievepreviewmaster` and `/retrievefinalmaster` (dossier §12.7, §12.8)."""
+    """Contents of `masteringData` for `/retrievepreviewmaster` and `/retrievefinalmaster`."""
 
     mastering_task_id: str
     """ `mastering_task_id` from `/masteringpreview`. """

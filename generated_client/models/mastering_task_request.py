@@ -18,8 +18,7 @@ class MasteringTaskRequest:
     """Body of `/retrievepreviewmaster` and `/retrievefinalmaster`: the `masteringData` wrapper."""
 
     mastering_data: MasteringTaskReference
-    """ Contents of `masteringData` for `/retrievepreviewmaster` and `/retrievefinalmaster` (dossier §12.7, §12.8).
-    """
+    """ Contents of `masteringData` for `/retrievepreviewmaster` and `/retrievefinalmaster`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

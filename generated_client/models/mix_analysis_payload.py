@@ -22,18 +22,16 @@ T = TypeVar("T", bound="MixAnalysisPayload")
 
 @_attrs_define
 class MixAnalysisPayload:
-    """The diagnosis metrics (dossier §12.9; key list from roex-python 1.6.0 `production_keys`, vocabularies from P1).
-    [inferred] Which of `if_mix_loudness`/`if_mix_drc` and `if_master_loudness`/`if_master_drc` are present may depend
-    on `isMaster` (P1 picks the pair by `isMaster`; a RoEx sample shows all four), so none of them is required.
+    """The diagnosis metrics. Which of `if_mix_loudness`/`if_mix_drc` and `if_master_loudness`/`if_master_drc` are present
+    may depend on `isMaster`, so none of them is required.
 
     """
 
     bit_depth: int
     """ Bit depth of the analysed file. """
     clipping: ClippingVerdict
-    """ Amount of clipping detected (dossier §12.9, vocabulary per P1; `NONE` also in a RoEx tutorial sample):
-    `NONE` no clipping, `MINOR` some clipped samples, `MAJOR` audible/extensive clipping. The client's test mocks
-    (`NO`/`YES`) are not trustworthy and are not listed. """
+    """ Amount of clipping detected: `NONE` no clipping, `MINOR` some clipped samples, `MAJOR` audible/extensive
+    clipping. """
     integrated_loudness_lufs: float
     """ Integrated loudness, LUFS. """
     mono_compatible: bool
@@ -45,34 +43,32 @@ class MixAnalysisPayload:
     sample_rate: int
     """ Sample rate of the analysed file, Hz. """
     stereo_field: StereoFieldVerdict
-    """ Stereo-image verdict (dossier §12.9): `BALANCED` healthy width, `WIDE` too wide, `NARROW` too narrow, `MONO`
-    effectively mono, `STEREO_UPMIX` mono material widened/up-mixed to stereo (vocabulary per P1). `STEREO` appears
-    in a RoEx tutorial sample output [TE:docs/tutorials/mix_analysis.md] and is listed as a possible further value
-    ([inferred] that it is current). The client mock's `GOOD` is not listed. """
+    """ Stereo-image verdict: `BALANCED` healthy width, `WIDE` too wide, `NARROW` too narrow, `MONO` effectively
+    mono, `STEREO_UPMIX` mono material widened/up-mixed to stereo. `STEREO` is a possible further value. """
     tonal_profile: TonalProfile
-    """ Per-band tonal balance (dossier §12.9). """
+    """ Per-band tonal balance. """
     if_master_drc: DynamicsVerdict | Unset = UNSET
-    """ Dynamic-range-compression (DRC) verdict (dossier §12.9, semantics per P1): `OPTIMAL` right amount of
-    compression; `LESS` too compressed, use less compression; `MORE` not compressed enough, use more. """
+    """ Dynamic-range-compression (DRC) verdict: `OPTIMAL` right amount of compression; `LESS` too compressed, use
+    less compression; `MORE` not compressed enough, use more. """
     if_master_loudness: LoudnessVerdict | Unset = UNSET
-    """ Loudness verdict for the chosen style (dossier §12.9, semantics per P1): `OPTIMAL` loudness is right; `LESS`
-    the track is too loud and should have less loudness; `MORE` the track is too quiet and should be louder;
-    `LESS_APPLE` (masters only) fine for Spotify but too loud for Apple Music. """
+    """ Loudness verdict for the chosen style: `OPTIMAL` loudness is right; `LESS` the track is too loud and should
+    have less loudness; `MORE` the track is too quiet and should be louder; `LESS_APPLE` (masters only) fine for
+    Spotify but too loud for Apple Music. """
     if_mix_drc: DynamicsVerdict | Unset = UNSET
-    """ Dynamic-range-compression (DRC) verdict (dossier §12.9, semantics per P1): `OPTIMAL` right amount of
-    compression; `LESS` too compressed, use less compression; `MORE` not compressed enough, use more. """
+    """ Dynamic-range-compression (DRC) verdict: `OPTIMAL` right amount of compression; `LESS` too compressed, use
+    less compression; `MORE` not compressed enough, use more. """
     if_mix_loudness: LoudnessVerdict | Unset = UNSET
-    """ Loudness verdict for the chosen style (dossier §12.9, semantics per P1): `OPTIMAL` loudness is right; `LESS`
-    the track is too loud and should have less loudness; `MORE` the track is too quiet and should be louder;
-    `LESS_APPLE` (masters only) fine for Spotify but too loud for Apple Music. """
+    """ Loudness verdict for the chosen style: `OPTIMAL` loudness is right; `LESS` the track is too loud and should
+    have less loudness; `MORE` the track is too quiet and should be louder; `LESS_APPLE` (masters only) fine for
+    Spotify but too loud for Apple Music. """
     mix_style: str | Unset = UNSET
-    """ Read by roex-python; meaning and vocabulary unknown (dossier §14 item 16). """
+    """ Read by roex-python; its meaning and vocabulary are not documented. """
     musical_style: str | Unset = UNSET
     """ Echo of the requested style. A RoEx sample echoes it in lowercase (`hip_hop_grime`), so it is a free string
     here. """
     summary: MixAnalysisSummary | Unset = UNSET
-    """ Human-readable text for each aspect of the report (dossier §12.9; the twelve keys per P1). [inferred] Keys
-    for verdicts that do not apply (mix vs master) may be absent or empty. """
+    """ Human-readable text for each aspect of the report (twelve keys). Keys for verdicts that do not apply (mix vs
+    master) may be absent or empty. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

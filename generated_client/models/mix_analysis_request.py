@@ -15,11 +15,11 @@ T = TypeVar("T", bound="MixAnalysisRequest")
 
 @_attrs_define
 class MixAnalysisRequest:
-    """Body of `POST /mixanalysis` (dossier §12.9)."""
+    """Body of `POST /mixanalysis`."""
 
     mix_diagnosis_data: MixAnalysisData
-    """ Contents of the `mixDiagnosisData` wrapper (dossier §12.9). All three fields are required by the seed and
-    always sent by roex-python 1.6.0. No `webhookURL`: the analysis is synchronous (P1: "takes no webhook"). """
+    """ Contents of the `mixDiagnosisData` wrapper. All three fields are required and always sent by roex-python
+    1.6.0. No `webhookURL`: the analysis is synchronous. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

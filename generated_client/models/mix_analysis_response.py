@@ -17,10 +17,10 @@ T = TypeVar("T", bound="MixAnalysisResponse")
 
 @_attrs_define
 class MixAnalysisResponse:
-    """200 body of `POST /mixanalysis` (dossier §12.9)."""
+    """200 body of `POST /mixanalysis`."""
 
     mix_diagnosis_results: MixAnalysisResults
-    """ The `mixDiagnosisResults` container (dossier §12.9). """
+    """ The `mixDiagnosisResults` container. """
     error: bool | Unset = UNSET
     info: str | Unset = UNSET
     message: str | Unset = UNSET

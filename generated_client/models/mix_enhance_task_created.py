@@ -13,10 +13,10 @@ T = TypeVar("T", bound="MixEnhanceTaskCreated")
 
 @_attrs_define
 class MixEnhanceTaskCreated:
-    """200 body of `/mixenhancepreview` and `/mixenhance` (dossier §12.10): the snake_case task id."""
+    """200 body of `/mixenhancepreview` and `/mixenhance`: the snake_case task id."""
 
     mixrevive_task_id: str
-    """ Task id for `/retrieveenhancedtrack` ([inferred] UUID format). """
+    """ Task id for `/retrieveenhancedtrack` (a UUID). """
     error: bool | Unset = UNSET
     info: str | Unset = UNSET
     message: str | Unset = UNSET

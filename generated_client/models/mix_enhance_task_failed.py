@@ -19,8 +19,8 @@ T = TypeVar("T", bound="MixEnhanceTaskFailed")
 
 @_attrs_define
 class MixEnhanceTaskFailed:
-    """[inferred] 200 body of `/retrieveenhancedtrack` for a task that ended in `MIXREVIVE_TASK_FAILED`: Tonn's error
-    envelope plus the state (dossier §10: application errors are HTTP 200 with `error: true`).
+    """200 body of `/retrieveenhancedtrack` for a task that ended in `MIXREVIVE_TASK_FAILED`: Tonn's error envelope plus
+    the state.
 
     """
 

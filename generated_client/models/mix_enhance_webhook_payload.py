@@ -18,26 +18,24 @@ T = TypeVar("T", bound="MixEnhanceWebhookPayload")
 
 @_attrs_define
 class MixEnhanceWebhookPayload:
-    """JSON POSTed to `webhookURL` on each state change of a mix-enhance task (dossier §9, keys per P2, a plugin debugged
-    against real deliveries). Only the id and `state` are present on progress deliveries; URLs appear on completion.
+    """JSON POSTed to `webhookURL` on each state change of a mix-enhance task. Only the id and `state` are present on
+    progress deliveries; URLs appear on completion.
 
     """
 
     mixrevive_task_id: str
     state: MixReviveTaskState
-    """ Mix-enhance ("mix revive") task states (dossier §8, §9; the webhook `state` values handled by P2). A preview
-    task ends in `MIXREVIVE_TASK_PREVIEW_COMPLETED`; a full `/mixenhance` task passes
-    `MIXREVIVE_TASK_PREVIEW_COMPLETED` and ends in `MIXREVIVE_TASK_COMPLETED`; failure is `MIXREVIVE_TASK_FAILED`.
-    """
+    """ Mix-enhance ("mix revive") task states. A preview task ends in `MIXREVIVE_TASK_PREVIEW_COMPLETED`; a full
+    `/mixenhance` task passes `MIXREVIVE_TASK_PREVIEW_COMPLETED` and ends in `MIXREVIVE_TASK_COMPLETED`; failure is
+    `MIXREVIVE_TASK_FAILED`. """
     download_url_preview_revived: None | str | Unset = UNSET
     """ MP3 preview. """
     download_url_preview_revived_matched: None | str | Unset = UNSET
-    """ "Matched loudness" variant of the preview (P2). """
+    """ "Matched loudness" variant of the preview. """
     download_url_revived: None | str | Unset = UNSET
     """ Full-length WAV (full `/mixenhance` tasks). """
     error: bool | None | str | Unset = UNSET
-    """ Failure reason on `MIXREVIVE_TASK_FAILED`. [inferred] P2 reads `error` or `message` for the reason, so
-    `error` may be a flag or a reason string. """
+    """ Failure reason on `MIXREVIVE_TASK_FAILED`; may be a flag or a reason string. """
     message: None | str | Unset = UNSET
     stems_download_urls: EnhanceStemDownloadUrls | None | Unset = UNSET
     """ Stem URLs when stems were requested. """

@@ -15,7 +15,7 @@ T = TypeVar("T", bound="MixOutputSettings")
 
 @_attrs_define
 class MixOutputSettings:
-    """Per-track FX settings keyed by the basename of each `trackURL` (e.g. `bass.wav`) [P4] (dossier §12.4)."""
+    """Per-track FX settings keyed by the basename of each `trackURL` (e.g. `bass.wav`)."""
 
     additional_properties: dict[str, TrackFXSettings] = _attrs_field(
         init=False, factory=dict

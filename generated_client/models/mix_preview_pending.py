@@ -13,10 +13,7 @@ T = TypeVar("T", bound="MixPreviewPending")
 
 @_attrs_define
 class MixPreviewPending:
-    """HTTP 202 body while a mix task is still running (dossier §8, §13): only the current state. It must not carry
-    `previewMixTaskResults`.
-
-    """
+    """HTTP 202 body while a mix task is still running: only the current state. It must not carry `previewMixTaskResults`."""
 
     status: MixPreviewPendingStatus
     """ Current (running) `MixTaskState`. """

@@ -15,10 +15,10 @@ T = TypeVar("T", bound="MixPreviewRequest")
 
 @_attrs_define
 class MixPreviewRequest:
-    """Body of `POST /mixpreview`: the `multitrackData` wrapper (dossier §12.3)."""
+    """Body of `POST /mixpreview`: the `multitrackData` wrapper."""
 
     multitrack_data: MixPreviewData
-    """ Contents of `multitrackData` for `POST /mixpreview` (dossier §12.3). """
+    """ Contents of `multitrackData` for `POST /mixpreview`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

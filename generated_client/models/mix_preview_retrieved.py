@@ -24,14 +24,14 @@ T = TypeVar("T", bound="MixPreviewRetrieved")
 
 @_attrs_define
 class MixPreviewRetrieved:
-    """HTTP 200 body of a finished mix preview (dossier §12.4, §13). The top-level `status` copy is in the client's mocks,
-    and roex-python's first-call check needs it ([inferred] from its logic); it is required here.
+    """HTTP 200 body of a finished mix preview. The top-level `status` copy is required: roex-python's first check reads
+    it.
 
     """
 
     preview_mix_task_results: PreviewMixTaskResults
-    """ Results of a completed mix preview (dossier §12.4). roex-python keeps polling until this object's `status`
-    is `MIX_TASK_PREVIEW_COMPLETED`. """
+    """ Results of a completed mix preview. roex-python keeps polling until this object's `status` is
+    `MIX_TASK_PREVIEW_COMPLETED`. """
     status: Literal["MIX_TASK_PREVIEW_COMPLETED"]
     error: bool | Unset = UNSET
     info: str | Unset = UNSET

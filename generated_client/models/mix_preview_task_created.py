@@ -13,7 +13,7 @@ T = TypeVar("T", bound="MixPreviewTaskCreated")
 
 @_attrs_define
 class MixPreviewTaskCreated:
-    """A mix task was accepted (dossier §12.3). One third party also saw `error`/`message` as null [P5]."""
+    """A mix task was accepted. `error` and `message` may also be present as null."""
 
     multitrack_task_id: str
     """ Task id (UUID-like), used by the retrieve endpoints. """

@@ -11,10 +11,7 @@ T = TypeVar("T", bound="MixStemUrls")
 
 @_attrs_define
 class MixStemUrls:
-    """Processed stems of a mix: stem/track name → signed download URL (WAV) (dossier §12.4, §12.5). Key names are not
-    documented.
-
-    """
+    """Processed stems of a mix: stem/track name → signed download URL (WAV). Key names are not documented."""
 
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
 

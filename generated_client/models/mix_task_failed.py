@@ -19,10 +19,7 @@ T = TypeVar("T", bound="MixTaskFailed")
 
 @_attrs_define
 class MixTaskFailed:
-    """[inferred] A mix task that ended in `MIX_TASK_FAILED`: HTTP 200 with Tonn's error envelope plus the state (dossier
-    §10 'application error = 200 with error: true'; failure state name weakly evidenced, §8).
-
-    """
+    """A mix task that ended in `MIX_TASK_FAILED`: HTTP 200 with Tonn's error envelope plus the state."""
 
     error: bool
     message: str

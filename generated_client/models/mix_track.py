@@ -17,24 +17,23 @@ T = TypeVar("T", bound="MixTrack")
 
 @_attrs_define
 class MixTrack:
-    """One input track of a multitrack mix (dossier §12.3). The four required fields are the ones roex-python's `TrackData`
-    requires; `reverbPreference` has a client default (`NONE`) and is always sent.
+    """One input track of a multitrack mix. The four required fields are the ones roex-python's `TrackData` requires;
+    `reverbPreference` has a client default (`NONE`) and is always sent.
 
     """
 
     instrument_group: InstrumentGroup
-    """ Instrument group of a multitrack-mix track (dossier §11, roex-python 1.6.0 `InstrumentGroup`). """
+    """ Instrument group of a multitrack-mix track. """
     pan_preference: PanPreference
-    """ Preferred stereo placement of the track (dossier §11). """
+    """ Preferred stereo placement of the track. """
     presence_setting: PresenceSetting
-    """ How prominent the track should be in the mix (dossier §11). """
+    """ How prominent the track should be in the mix. """
     track_url: str
     """ Publicly readable URL of a WAV or FLAC track (≤ 8 min), e.g. an `/upload` `readable_url`. """
     is_stem: bool | Unset = UNSET
-    """ Legacy: only seen in samples of the legacy `/multitrackmix` endpoint [P6] (dossier §12.L). Accepted;
-    [inferred] ignored. """
+    """ Legacy field of the old `/multitrackmix` endpoint: accepted and ignored. """
     reverb_preference: ReverbPreference | Unset = UNSET
-    """ Amount of reverb for the track (dossier §11). roex-python defaults to `NONE` and always sends it. """
+    """ Amount of reverb for the track. roex-python defaults to `NONE` and always sends it. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -18,30 +18,22 @@ T = TypeVar("T", bound="MixWebhookPayload")
 
 @_attrs_define
 class MixWebhookPayload:
-    """JSON body POSTed to a mix task's `webhookURL` on state changes (dossier §9). Keys from a third party reading
-    captured webhook.site deliveries [P3]; the final-mix keys (`download_url_mixed`, `stems`) and the failure fields are
-    [inferred]. Not signed.
-
-    """
+    """JSON body POSTed to a mix task's `webhookURL` on state changes. Not signed."""
 
     multitrack_task_id: str
     state: MixTaskState
-    """ State of a multitrack-mix task (dossier §8). Preview: `MIX_TASK_PENDING` → `MIX_TASK_ANALYSIS` →
-    `MIX_TASK_APPLY_FX` → `MIX_TASK_PREVIEW_COMPLETED`. Conflict: the final-mix state is seen as
-    `MIX_TASK_COMPLETED` (legacy status endpoint, captured traffic [P6]), `MIX_TASK_FINAL_COMPLETED` (guess [P3])
-    and `FINAL_MIX_COMPLETE` (client mock); `MIX_TASK_COMPLETED` is chosen because it is the only captured value.
-    `MIX_TASK_FAILED` is weakly evidenced [P8] ([inferred]). """
+    """ State of a multitrack-mix task. Preview: `MIX_TASK_PENDING` → `MIX_TASK_ANALYSIS` → `MIX_TASK_APPLY_FX` →
+    `MIX_TASK_PREVIEW_COMPLETED`; the final mix ends in `MIX_TASK_COMPLETED`; failure is `MIX_TASK_FAILED`. """
     download_url_mixed: str | Unset = UNSET
-    """ [inferred] On `MIX_TASK_COMPLETED` (final mix). """
+    """ On `MIX_TASK_COMPLETED` (final mix). """
     download_url_preview_mixed: str | Unset = UNSET
     """ On `MIX_TASK_PREVIEW_COMPLETED`. """
     error: bool | Unset = UNSET
-    """ [inferred] true on `MIX_TASK_FAILED`. """
+    """ true on `MIX_TASK_FAILED`. """
     message: str | Unset = UNSET
-    """ [inferred] Failure reason. """
+    """ Failure reason. """
     stems: MixStemUrls | Unset = UNSET
-    """ Processed stems of a mix: stem/track name → signed download URL (WAV) (dossier §12.4, §12.5). Key names are
-    not documented. """
+    """ Processed stems of a mix: stem/track name → signed download URL (WAV). Key names are not documented. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -13,7 +13,7 @@ T = TypeVar("T", bound="PanningSettings")
 
 @_attrs_define
 class PanningSettings:
-    """Stereo position (dossier §12.4, §12.5)."""
+    """Stereo position."""
 
     panning_angle: float | Unset = UNSET
     """ Degrees: −60 = hard left, 0 = centre, +60 = hard right. """

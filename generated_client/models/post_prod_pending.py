@@ -14,14 +14,10 @@ T = TypeVar("T", bound="PostProdPending")
 
 @_attrs_define
 class PostProdPending:
-    """[inferred] 202 body while a post-production task runs: the docs say only "202 = still processing" (dossier §12.22);
-    shape modelled on the other products.
-
-    """
+    """202 body while a post-production task runs."""
 
     status: PostProdTaskState
-    """ [inferred] Post-production task states, modelled on the other products' `<PRODUCT>_TASK_*` naming; no post-
-    production state string is evidenced (dossier §12.22, §14 item 18). """
+    """ Post-production task states. """
     error: bool | Unset = UNSET
     message: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -13,13 +13,10 @@ T = TypeVar("T", bound="PostProdTaskCreated")
 
 @_attrs_define
 class PostProdTaskCreated:
-    """200 body of a post-production preview request (dossier §12.21; the docs show only `postprodTaskId`, camelCase;
-    `error`/`message` [inferred] as on the other newer products).
-
-    """
+    """200 body of a post-production preview request: the camelCase `postprodTaskId`, optionally with `error`/`message`."""
 
     postprod_task_id: str
-    """ Task id ([inferred] UUID format). """
+    """ Task id (a UUID). """
     error: bool | Unset = UNSET
     message: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

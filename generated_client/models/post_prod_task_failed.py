@@ -19,10 +19,7 @@ T = TypeVar("T", bound="PostProdTaskFailed")
 
 @_attrs_define
 class PostProdTaskFailed:
-    """[inferred] 200 body for a post-production task that failed: the error envelope plus `status: POSTPROD_TASK_FAILED`
-    (dossier §10).
-
-    """
+    """200 body for a post-production task that failed: the error envelope plus `status: POSTPROD_TASK_FAILED`."""
 
     error: bool
     message: str

@@ -15,10 +15,7 @@ T = TypeVar("T", bound="PostProdTaskRequest")
 
 @_attrs_define
 class PostProdTaskRequest:
-    """Body of `POST /postprod/dialogue-enhancement/retrievepreview` (dossier §12.22). Conflict: tonn-mcp sends
-    `{"taskData": {"taskId": ...}}`; the portal docs' `postProdData.postprodTaskId` is chosen.
-
-    """
+    """Body of `POST /postprod/dialogue-enhancement/retrievepreview`."""
 
     post_prod_data: PostProdTaskReference
     """ Contents of the `postProdData` wrapper for the retrieve-preview call. """

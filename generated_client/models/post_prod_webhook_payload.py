@@ -14,15 +14,11 @@ T = TypeVar("T", bound="PostProdWebhookPayload")
 
 @_attrs_define
 class PostProdWebhookPayload:
-    """[inferred] JSON POSTed to `webhookURL` for a post-production task. The docs only say "once your webhook fires"
-    (dossier §12.21); keys modelled on the mix-enhance delivery.
-
-    """
+    """JSON POSTed to `webhookURL` for a post-production task."""
 
     postprod_task_id: str
     state: PostProdTaskState
-    """ [inferred] Post-production task states, modelled on the other products' `<PRODUCT>_TASK_*` naming; no post-
-    production state string is evidenced (dossier §12.22, §14 item 18). """
+    """ Post-production task states. """
     download_url_preview: None | str | Unset = UNSET
     """ MP3 preview, on completion. """
     error: bool | Unset = UNSET

@@ -13,12 +13,12 @@ T = TypeVar("T", bound="PreviewMasterTaskResults")
 
 @_attrs_define
 class PreviewMasterTaskResults:
-    """Results of a finished mastering preview (dossier §12.7)."""
+    """Results of a finished mastering preview."""
 
     download_url_mastered_preview: str
     """ Signed URL of the 30-s preview (MP3). """
     preview_start_time: float | Unset = UNSET
-    """ Offset in seconds where the preview starts in the original track; `-1` means not applicable [P1]. """
+    """ Offset in seconds where the preview starts in the original track; `-1` means not applicable. """
     status: str | Unset = UNSET
     """ Unconfirmed: client mocks show a `status` here; an older roex-python docstring names
     `MASTERING_TASK_PREVIEW_COMPLETED`. """

@@ -25,7 +25,7 @@ T = TypeVar("T", bound="PreviewMixTaskResults")
 
 @_attrs_define
 class PreviewMixTaskResults:
-    """Results of a completed mix preview (dossier §12.4). roex-python keeps polling until this object's `status` is
+    """Results of a completed mix preview. roex-python keeps polling until this object's `status` is
     `MIX_TASK_PREVIEW_COMPLETED`.
 
     """
@@ -35,10 +35,9 @@ class PreviewMixTaskResults:
     status: Literal["MIX_TASK_PREVIEW_COMPLETED"]
     """ The `MixTaskState` of a finished preview. """
     mix_output_settings: MixOutputSettings | Unset = UNSET
-    """ Per-track FX settings keyed by the basename of each `trackURL` (e.g. `bass.wav`) [P4] (dossier §12.4). """
+    """ Per-track FX settings keyed by the basename of each `trackURL` (e.g. `bass.wav`). """
     stems: MixStemUrls | Unset = UNSET
-    """ Processed stems of a mix: stem/track name → signed download URL (WAV) (dossier §12.4, §12.5). Key names are
-    not documented. """
+    """ Processed stems of a mix: stem/track name → signed download URL (WAV). Key names are not documented. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

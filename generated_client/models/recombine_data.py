@@ -15,34 +15,32 @@ T = TypeVar("T", bound="RecombineData")
 
 @_attrs_define
 class RecombineData:
-    """Contents of the `recombineData` wrapper (dossier §12.17). Give exactly one input mode: `stemJobId` (a completed
-    `sf_…` separation job of the same key; its vocal stem and summed drums+bass+other are used) **or** both
-    `vocalStemURL` and `backingStemURL` — never a mix of the two, never only one URL. This is expressed by the
-    `allOf[0].oneOf` below (each branch lists its required keys and uses `not` to exclude the other mode; wrapped in
-    `allOf` so code generators keep the typed object). `musicalStyle` is required; `desiredLoudness` (default MEDIUM)
-    and `vocalGainDb` (default 0.0) are optional on the wire but always sent by roex-python 1.6.0.
+    """Contents of the `recombineData` wrapper. Give exactly one input mode: `stemJobId` (a completed `sf_…` separation job
+    of the same key; its vocal stem and summed drums+bass+other are used) **or** both `vocalStemURL` and
+    `backingStemURL` — never a mix of the two, never only one URL. This is expressed by the `allOf[0].oneOf` below (each
+    branch lists its required keys and uses `not` to exclude the other mode; wrapped in `allOf` so code generators keep
+    the typed object). `musicalStyle` is required; `desiredLoudness` (default MEDIUM) and `vocalGainDb` (default 0.0)
+    are optional on the wire but always sent by roex-python 1.6.0.
 
     """
 
     musical_style: RecombineMusicalStyle
-    """ Musical style for recombine (dossier §11; 20 values, a wider set than MusicalStyle). """
+    """ Musical style for recombine (20 values, a wider set than MusicalStyle). """
     backing_stem_url: str | Unset = UNSET
     """ URL of the backing/instrumental track; must be paired with `vocalStemURL`. """
     desired_loudness: DesiredLoudness | Unset = UNSET
-    """ Loudness preset (dossier §11): LOW ≈ −14 LUFS, MEDIUM ≈ −10 LUFS, HIGH ≈ −8 LUFS, all with a −1.0 dBFS
-    ceiling (seed figures). Conflict: RoEx examples call MEDIUM ≈ −14 LUFS and newer examples send
-    QUIET/LOUD/VERY_LOUD; the seed targets and the official client's three values are used. """
+    """ Loudness preset: LOW ≈ −14 LUFS, MEDIUM ≈ −10 LUFS, HIGH ≈ −8 LUFS, all with a −1.0 dBFS ceiling. """
     stem_job_id: str | Unset = UNSET
     """ `stemflowTaskId` of a completed separation job. Unknown or another key's → 404; not complete or invalid →
     400. """
     vocal_gain_db: float | Unset = 0.0
-    """ Gain applied to the vocal, dB, −6.0…+6.0 (client validation; P1 clamps to ±6). """
+    """ Gain applied to the vocal, dB, −6.0…+6.0. """
     vocal_stem_url: str | Unset = UNSET
     """ URL of an isolated vocal track; must be paired with `backingStemURL`. """
     webhook_url: str | Unset = UNSET
-    """ URL that receives a JSON POST on each state change of the task (dossier §9). Omit the key when there is no
-    webhook: the real service answers an empty string with HTTP 500 and `null` with HTTP 400 (dossier §9). This
-    document refuses both as invalid input (400). """
+    """ URL that receives a JSON POST on each state change of the task. Omit the key when there is no webhook: the
+    real service answers an empty string with HTTP 500 and `null` with HTTP 400. This document refuses both as
+    invalid input (400). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -19,8 +19,8 @@ T = TypeVar("T", bound="RecombineFailed")
 
 @_attrs_define
 class RecombineFailed:
-    """[inferred] 200 body of `/retrieverecombinepreview` and `/retrieverecombine` for a recombine task that failed: the
-    error envelope plus `status: failed` (dossier §10).
+    """200 body of `/retrieverecombinepreview` and `/retrieverecombine` for a recombine task that failed: the error
+    envelope plus `status: failed`.
 
     """
 

@@ -14,8 +14,7 @@ T = TypeVar("T", bound="RecombineNotComplete")
 @_attrs_define
 class RecombineNotComplete:
     """Body of `/retrieverecombinepreview` and `/retrieverecombine` for a task still running: `{"error": true, "message":
-    ...}` (dossier §12.19-§12.20; roex-python's fallback text is "Recombine is not complete yet."). [inferred] HTTP
-    status 202 (the dossier leaves the status unspecified).
+    ...}`, sent with HTTP 202.
 
     """
 

@@ -13,7 +13,7 @@ T = TypeVar("T", bound="RecombinePreview")
 
 @_attrs_define
 class RecombinePreview:
-    """The free preview of a recombine task (dossier §12.19)."""
+    """The free preview of a recombine task."""
 
     preview_url: str
     """ Signed URL of a ~30-s MP3 taken from the loudest section (valid ~24 h). """

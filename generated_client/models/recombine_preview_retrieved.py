@@ -17,13 +17,10 @@ T = TypeVar("T", bound="RecombinePreviewRetrieved")
 
 @_attrs_define
 class RecombinePreviewRetrieved:
-    """200 body of `/retrieverecombinepreview` for a completed task (dossier §12.19). `recombineTaskId` is echoed in P1's
-    fixtures only.
-
-    """
+    """200 body of `/retrieverecombinepreview` for a completed task. `recombineTaskId` may be echoed."""
 
     preview: RecombinePreview
-    """ The free preview of a recombine task (dossier §12.19). """
+    """ The free preview of a recombine task. """
     error: bool | Unset = UNSET
     recombine_task_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -13,7 +13,7 @@ T = TypeVar("T", bound="RecombineProcessing")
 
 @_attrs_define
 class RecombineProcessing:
-    """Echo of the processing parameters applied to the final master (dossier §12.20)."""
+    """Echo of the processing parameters applied to the final master."""
 
     desired_loudness: str | Unset = UNSET
     """ Applied DesiredLoudness value. """

@@ -15,15 +15,15 @@ T = TypeVar("T", bound="RecombineRequest")
 
 @_attrs_define
 class RecombineRequest:
-    """Body of `POST /recombine` (dossier §12.17)."""
+    """Body of `POST /recombine`."""
 
     recombine_data: RecombineData
-    """ Contents of the `recombineData` wrapper (dossier §12.17). Give exactly one input mode: `stemJobId` (a
-    completed `sf_…` separation job of the same key; its vocal stem and summed drums+bass+other are used) **or**
-    both `vocalStemURL` and `backingStemURL` — never a mix of the two, never only one URL. This is expressed by the
-    `allOf[0].oneOf` below (each branch lists its required keys and uses `not` to exclude the other mode; wrapped in
-    `allOf` so code generators keep the typed object). `musicalStyle` is required; `desiredLoudness` (default
-    MEDIUM) and `vocalGainDb` (default 0.0) are optional on the wire but always sent by roex-python 1.6.0. """
+    """ Contents of the `recombineData` wrapper. Give exactly one input mode: `stemJobId` (a completed `sf_…`
+    separation job of the same key; its vocal stem and summed drums+bass+other are used) **or** both `vocalStemURL`
+    and `backingStemURL` — never a mix of the two, never only one URL. This is expressed by the `allOf[0].oneOf`
+    below (each branch lists its required keys and uses `not` to exclude the other mode; wrapped in `allOf` so code
+    generators keep the typed object). `musicalStyle` is required; `desiredLoudness` (default MEDIUM) and
+    `vocalGainDb` (default 0.0) are optional on the wire but always sent by roex-python 1.6.0. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -17,7 +17,7 @@ T = TypeVar("T", bound="RecombineResult")
 
 @_attrs_define
 class RecombineResult:
-    """The final recombine master and its measurements (dossier §12.20)."""
+    """The final recombine master and its measurements."""
 
     master_url: str
     """ Signed URL of the final master: stereo 44.1 kHz 16-bit PCM WAV, valid ~24 h. """
@@ -30,7 +30,7 @@ class RecombineResult:
     peak_level: float | Unset = UNSET
     """ Peak level of the master, dBFS. """
     processing: RecombineProcessing | Unset = UNSET
-    """ Echo of the processing parameters applied to the final master (dossier §12.20). """
+    """ Echo of the processing parameters applied to the final master. """
     sample_rate: int | Unset = UNSET
     """ Sample rate, Hz. """
     track_length_seconds: float | Unset = UNSET

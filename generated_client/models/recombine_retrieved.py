@@ -17,10 +17,10 @@ T = TypeVar("T", bound="RecombineRetrieved")
 
 @_attrs_define
 class RecombineRetrieved:
-    """200 body of `/retrieverecombine` for a completed task (dossier §12.20)."""
+    """200 body of `/retrieverecombine` for a completed task."""
 
     result: RecombineResult
-    """ The final recombine master and its measurements (dossier §12.20). """
+    """ The final recombine master and its measurements. """
     error: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

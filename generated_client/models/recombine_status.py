@@ -14,13 +14,13 @@ T = TypeVar("T", bound="RecombineStatus")
 
 @_attrs_define
 class RecombineStatus:
-    """200 body of `GET /recombinestatus/{recombineTaskId}` (dossier §12.18). `error` is true and `info` carries the detail
-    when `status` is `failed`.
+    """200 body of `GET /recombinestatus/{recombineTaskId}`. `error` is true and `info` carries the detail when `status` is
+    `failed`.
 
     """
 
     status: JobStatus
-    """ Status of a separation or recombine job as reported by the status endpoints (dossier §8; lowercase). """
+    """ Status of a separation or recombine job as reported by the status endpoints (lower-case). """
     error: bool | Unset = UNSET
     info: str | Unset = UNSET
     message: str | Unset = UNSET

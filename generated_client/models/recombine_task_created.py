@@ -13,7 +13,7 @@ T = TypeVar("T", bound="RecombineTaskCreated")
 
 @_attrs_define
 class RecombineTaskCreated:
-    """200 body of `POST /recombine` (dossier §12.17)."""
+    """200 body of `POST /recombine`."""
 
     recombine_task_id: str
     """ Task id, `rc_<uuid>`. """

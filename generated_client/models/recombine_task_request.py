@@ -15,7 +15,7 @@ T = TypeVar("T", bound="RecombineTaskRequest")
 
 @_attrs_define
 class RecombineTaskRequest:
-    """Body of `POST /retrieverecombinepreview` and `POST /retrieverecombine` (dossier §12.19-§12.20)."""
+    """Body of `POST /retrieverecombinepreview` and `POST /retrieverecombine`."""
 
     recombine_data: RecombineTaskReference
     """ Contents of the `recombineData` wrapper for `/retrieverecombinepreview` and `/retrieverecombine`. """

@@ -14,16 +14,14 @@ T = TypeVar("T", bound="RecombineWebhookPayload")
 
 @_attrs_define
 class RecombineWebhookPayload:
-    """[inferred] JSON POSTed to `webhookURL` for a recombine job. Only the four status values are evidenced (roex-python
-    1.6.0: pending/started/completed/failed); the body keys are not (dossier §9). Results are fetched with
-    `/retrieverecombinepreview` and `/retrieverecombine`.
+    """JSON POSTed to `webhookURL` for a recombine job, with one of the statuses pending, started, completed or failed.
+    Results are fetched with `/retrieverecombinepreview` and `/retrieverecombine`.
 
     """
 
     recombine_task_id: str
     status: WebhookJobStatus
-    """ Status values announced in separation/recombine webhook notifications (dossier §9, roex-python 1.6.0
-    docstrings). Note they differ from JobStatus. """
+    """ Status values announced in separation/recombine webhook notifications. Note they differ from JobStatus. """
     error: bool | Unset = UNSET
     message: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

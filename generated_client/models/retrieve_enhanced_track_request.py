@@ -15,7 +15,7 @@ T = TypeVar("T", bound="RetrieveEnhancedTrackRequest")
 
 @_attrs_define
 class RetrieveEnhancedTrackRequest:
-    """Body of `POST /retrieveenhancedtrack` (dossier §12.12)."""
+    """Body of `POST /retrieveenhancedtrack`."""
 
     mix_revive_data: EnhancedTrackReference
     """ Contents of the `mixReviveData` wrapper for `/retrieveenhancedtrack`. """

@@ -11,16 +11,13 @@ T = TypeVar("T", bound="RetrievePreviewMixData")
 
 @_attrs_define
 class RetrievePreviewMixData:
-    """Contents of `multitrackData` for `POST /retrievepreviewmix` (dossier §12.4). (tonn-mcp's `multitrackMixTaskId` is
-    almost certainly wrong.)
-
-    """
+    """Contents of `multitrackData` for `POST /retrievepreviewmix`."""
 
     multitrack_task_id: str
     """ `multitrack_task_id` from `/mixpreview`. """
     retrieve_fx_settings: bool
-    """ Also return the AI-chosen per-track FX settings (`mix_output_settings`). `true` consumes credits (amount
-    unknown; dossier §4). """
+    """ Also return the AI-chosen per-track FX settings (`mix_output_settings`). `true` consumes credits (amount not
+    published). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

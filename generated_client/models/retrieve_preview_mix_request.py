@@ -15,11 +15,10 @@ T = TypeVar("T", bound="RetrievePreviewMixRequest")
 
 @_attrs_define
 class RetrievePreviewMixRequest:
-    """Body of `POST /retrievepreviewmix`: the `multitrackData` wrapper (dossier §12.4)."""
+    """Body of `POST /retrievepreviewmix`: the `multitrackData` wrapper."""
 
     multitrack_data: RetrievePreviewMixData
-    """ Contents of `multitrackData` for `POST /retrievepreviewmix` (dossier §12.4). (tonn-mcp's
-    `multitrackMixTaskId` is almost certainly wrong.) """
+    """ Contents of `multitrackData` for `POST /retrievepreviewmix`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -15,7 +15,7 @@ T = TypeVar("T", bound="RetrieveStemsRequest")
 
 @_attrs_define
 class RetrieveStemsRequest:
-    """Body of `POST /retrievestems` (dossier §12.16)."""
+    """Body of `POST /retrievestems`."""
 
     stemflow_data: StemflowTaskReference
     """ Contents of the `stemflowData` wrapper for `/retrievestems`. """

@@ -18,9 +18,9 @@ T = TypeVar("T", bound="RevivedTrackTaskResults")
 
 @_attrs_define
 class RevivedTrackTaskResults:
-    """The `revivedTrackTaskResults` container (dossier §12.12). While the task runs (HTTP 202) all URL fields are null;
-    when done (HTTP 200) at least one of `download_url_preview_revived` / `download_url_revived` is a URL (roex-python
-    1.6.0 keeps polling until one is). Older clients read the wrong key `revived_track_tasks_results` (fixed in 1.3.2).
+    """The `revivedTrackTaskResults` container. While the task runs (HTTP 202) all URL fields are null; when done (HTTP
+    200) at least one of `download_url_preview_revived` / `download_url_revived` is a URL (roex-python 1.6.0 keeps
+    polling until one is). Older clients read the wrong key `revived_track_tasks_results` (fixed in 1.3.2).
 
     """
 
@@ -31,10 +31,9 @@ class RevivedTrackTaskResults:
     preview_start_time: float | None | Unset = UNSET
     """ Offset (s) of the preview within the input. """
     status: MixReviveTaskState | Unset = UNSET
-    """ Mix-enhance ("mix revive") task states (dossier §8, §9; the webhook `state` values handled by P2). A preview
-    task ends in `MIXREVIVE_TASK_PREVIEW_COMPLETED`; a full `/mixenhance` task passes
-    `MIXREVIVE_TASK_PREVIEW_COMPLETED` and ends in `MIXREVIVE_TASK_COMPLETED`; failure is `MIXREVIVE_TASK_FAILED`.
-    """
+    """ Mix-enhance ("mix revive") task states. A preview task ends in `MIXREVIVE_TASK_PREVIEW_COMPLETED`; a full
+    `/mixenhance` task passes `MIXREVIVE_TASK_PREVIEW_COMPLETED` and ends in `MIXREVIVE_TASK_COMPLETED`; failure is
+    `MIXREVIVE_TASK_FAILED`. """
     stems: EnhancedStems | None | Unset = UNSET
     """ Processed stems, when requested on a full task. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -14,17 +14,17 @@ T = TypeVar("T", bound="SeparationData")
 
 @_attrs_define
 class SeparationData:
-    """Contents of the `stemflowData` wrapper for `/separate` (dossier §12.14)."""
+    """Contents of the `stemflowData` wrapper for `/separate`."""
 
     audio_file_location: str
     """ Publicly readable URL of the song (WAV or FLAC). """
     separation_mode: SeparationMode | Unset = UNSET
-    """ Stem separation mode (dossier §11): `all_stems` → 4 stems `vocals`, `bass`, `drums`, `other`;
-    `vocals_instrumental` → 2 stems `vocals`, `instrumental`. """
+    """ Stem separation mode: `all_stems` → 4 stems `vocals`, `bass`, `drums`, `other`; `vocals_instrumental` → 2
+    stems `vocals`, `instrumental`. """
     webhook_url: str | Unset = UNSET
-    """ URL that receives a JSON POST on each state change of the task (dossier §9). Omit the key when there is no
-    webhook: the real service answers an empty string with HTTP 500 and `null` with HTTP 400 (dossier §9). This
-    document refuses both as invalid input (400). """
+    """ URL that receives a JSON POST on each state change of the task. Omit the key when there is no webhook: the
+    real service answers an empty string with HTTP 500 and `null` with HTTP 400. This document refuses both as
+    invalid input (400). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -19,8 +19,8 @@ T = TypeVar("T", bound="SeparationFailed")
 
 @_attrs_define
 class SeparationFailed:
-    """[inferred] 200 body of `/retrievestems` for a separation that failed: the error envelope plus `status: failed`
-    (dossier §10). The 75 reserved credits are refunded automatically (dossier §4).
+    """200 body of `/retrievestems` for a separation that failed: the error envelope plus `status: failed`. The 75 reserved
+    credits are refunded automatically.
 
     """
 

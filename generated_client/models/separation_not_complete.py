@@ -13,9 +13,8 @@ T = TypeVar("T", bound="SeparationNotComplete")
 
 @_attrs_define
 class SeparationNotComplete:
-    """Body of `/retrievestems` for a separation that is still running: `{"error": true, "message": ...}` (dossier §12.16;
-    roex-python's fallback text is "Stem separation is not complete yet."). [inferred] HTTP status 202 (the dossier
-    leaves the status unspecified).
+    """Body of `/retrievestems` for a separation that is still running: `{"error": true, "message": ...}`, sent with HTTP
+    202.
 
     """
 

@@ -15,10 +15,10 @@ T = TypeVar("T", bound="SeparationRequest")
 
 @_attrs_define
 class SeparationRequest:
-    """Body of `POST /separate` (dossier §12.14)."""
+    """Body of `POST /separate`."""
 
     stemflow_data: SeparationData
-    """ Contents of the `stemflowData` wrapper for `/separate` (dossier §12.14). """
+    """ Contents of the `stemflowData` wrapper for `/separate`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -14,13 +14,13 @@ T = TypeVar("T", bound="SeparationStatus")
 
 @_attrs_define
 class SeparationStatus:
-    """200 body of `GET /separatestatus/{stemflowTaskId}` (dossier §12.15). `error` is true and `info` carries the detail
-    when `status` is `failed`.
+    """200 body of `GET /separatestatus/{stemflowTaskId}`. `error` is true and `info` carries the detail when `status` is
+    `failed`.
 
     """
 
     status: JobStatus
-    """ Status of a separation or recombine job as reported by the status endpoints (dossier §8; lowercase). """
+    """ Status of a separation or recombine job as reported by the status endpoints (lower-case). """
     error: bool | Unset = UNSET
     info: str | Unset = UNSET
     message: str | Unset = UNSET

@@ -13,7 +13,7 @@ T = TypeVar("T", bound="SeparationTaskCreated")
 
 @_attrs_define
 class SeparationTaskCreated:
-    """200 body of `POST /separate` (dossier §12.14)."""
+    """200 body of `POST /separate`."""
 
     stemflow_task_id: str
     """ Task id, `sf_<uuid>`. """

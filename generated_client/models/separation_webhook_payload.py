@@ -19,19 +19,15 @@ T = TypeVar("T", bound="SeparationWebhookPayload")
 
 @_attrs_define
 class SeparationWebhookPayload:
-    """[inferred] JSON POSTed to `webhookURL` for a separation job. Only the four status values are evidenced (roex-python
-    1.6.0: pending/started/completed/failed); the body keys are not (dossier §9).
-
-    """
+    """JSON POSTed to `webhookURL` for a separation job, with one of the statuses pending, started, completed or failed."""
 
     status: WebhookJobStatus
-    """ Status values announced in separation/recombine webhook notifications (dossier §9, roex-python 1.6.0
-    docstrings). Note they differ from JobStatus. """
+    """ Status values announced in separation/recombine webhook notifications. Note they differ from JobStatus. """
     stemflow_task_id: str
     error: bool | Unset = UNSET
     message: str | Unset = UNSET
     stems: FourStems | None | TwoStems | Unset = UNSET
-    """ [inferred] Stem URLs on `completed`. """
+    """ Stem URLs on `completed`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -18,7 +18,7 @@ T = TypeVar("T", bound="StemsRetrieved")
 
 @_attrs_define
 class StemsRetrieved:
-    """200 body of `/retrievestems` for a completed separation (dossier §12.16)."""
+    """200 body of `/retrievestems` for a completed separation."""
 
     stems: FourStems | TwoStems
     """ Four stems or two stems, depending on `separationMode`. """

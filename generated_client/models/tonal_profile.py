@@ -14,20 +14,20 @@ T = TypeVar("T", bound="TonalProfile")
 
 @_attrs_define
 class TonalProfile:
-    """Per-band tonal balance (dossier §12.9)."""
+    """Per-band tonal balance."""
 
     bass_frequency: TonalBandLevel | Unset = UNSET
-    """ Relative energy in one frequency band compared with the reference for the style (dossier §12.9): `LOW` too
-    little, `MEDIUM` in range, `HIGH` too much. """
+    """ Relative energy in one frequency band compared with the reference for the style: `LOW` too little, `MEDIUM`
+    in range, `HIGH` too much. """
     high_frequency: TonalBandLevel | Unset = UNSET
-    """ Relative energy in one frequency band compared with the reference for the style (dossier §12.9): `LOW` too
-    little, `MEDIUM` in range, `HIGH` too much. """
+    """ Relative energy in one frequency band compared with the reference for the style: `LOW` too little, `MEDIUM`
+    in range, `HIGH` too much. """
     high_mid_frequency: TonalBandLevel | Unset = UNSET
-    """ Relative energy in one frequency band compared with the reference for the style (dossier §12.9): `LOW` too
-    little, `MEDIUM` in range, `HIGH` too much. """
+    """ Relative energy in one frequency band compared with the reference for the style: `LOW` too little, `MEDIUM`
+    in range, `HIGH` too much. """
     low_mid_frequency: TonalBandLevel | Unset = UNSET
-    """ Relative energy in one frequency band compared with the reference for the style (dossier §12.9): `LOW` too
-    little, `MEDIUM` in range, `HIGH` too much. """
+    """ Relative energy in one frequency band compared with the reference for the style: `LOW` too little, `MEDIUM`
+    in range, `HIGH` too much. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -20,18 +20,17 @@ T = TypeVar("T", bound="TrackFXSettings")
 
 @_attrs_define
 class TrackFXSettings:
-    """FX settings chosen for one track (dossier §12.4) [TE][P4]."""
+    """FX settings chosen for one track."""
 
     drc_settings: DrcSettings | Unset = UNSET
-    """ Dynamic range compression the AI applied (dossier §12.4; keys from RoEx sample output). Units are not
-    documented (the sample's attack/release values look like seconds), so no ranges are imposed. """
+    """ Dynamic range compression the AI applied. Units are not documented (the sample attack/release values look
+    like seconds), so no ranges are imposed. """
     eq_settings: EqSettings | Unset = UNSET
-    """ Six-band parametric EQ (dossier §12.4, §12.5); any subset of bands may be given. """
+    """ Six-band parametric EQ; any subset of bands may be given. """
     gain_settings: GainSettings | Unset = UNSET
-    """ Gain the AI applied to a track (dossier §12.4): `gain_db` from RoEx samples; `initial_gain`,
-    `gain_amplitude` from a third-party DAW bridge [P4]. """
+    """ Gain the AI applied to a track. """
     panning_settings: PanningSettings | Unset = UNSET
-    """ Stereo position (dossier §12.4, §12.5). """
+    """ Stereo position. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -11,7 +11,7 @@ T = TypeVar("T", bound="TwoStems")
 
 @_attrs_define
 class TwoStems:
-    """Stems of a `vocals_instrumental` separation: signed URLs of stereo 44.1 kHz WAVs, valid ~24 h (dossier §12.16)."""
+    """Stems of a `vocals_instrumental` separation: signed URLs of stereo 44.1 kHz WAVs, valid ~24 h."""
 
     instrumental: str
     """ Signed URL of the instrumental (no-vocals) stem. """

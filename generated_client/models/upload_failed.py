@@ -13,10 +13,7 @@ T = TypeVar("T", bound="UploadFailed")
 
 @_attrs_define
 class UploadFailed:
-    """Application error delivered with HTTP 200 (dossier §10, §12.2): `error` true, a `message`, and null URLs. Evidence
-    is the official client's unit-test mocks (weak).
-
-    """
+    """Application error delivered with HTTP 200: `error` true, a `message`, and null URLs."""
 
     error: bool
     message: str

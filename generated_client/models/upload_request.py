@@ -13,13 +13,11 @@ T = TypeVar("T", bound="UploadRequest")
 
 @_attrs_define
 class UploadRequest:
-    """Flat body of `POST /upload` (no wrapper; dossier §5, §12.2)."""
+    """Flat body of `POST /upload` (no wrapper)."""
 
     content_type: UploadContentType
-    """ MIME type of the file to upload (dossier §5, §12.2): `audio/mpeg` (.mp3), `audio/wav` (.wav), `audio/flac`
-    (.flac) per the FAQ and roex-python's extension map. tonn-mcp also maps .aif/.aiff to `audio/aiff`, but server
-    acceptance is unconfirmed, so it is excluded. The PUT to `signed_url` must send the same `Content-Type`
-    ([inferred] GCS V4 signatures bind it). """
+    """ MIME type of the file to upload: `audio/mpeg` (.mp3), `audio/wav` (.wav), `audio/flac` (.flac). The PUT to
+    `signed_url` must send the same `Content-Type`. """
     filename: str
     """ Name for the uploaded file, e.g. `mix.wav`. Keep it simple (no special characters). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -13,8 +13,8 @@ T = TypeVar("T", bound="UploadResponse")
 
 @_attrs_define
 class UploadResponse:
-    """Signed upload URL and the readable URL to use as `trackURL`/`audioFileLocation` (dossier §5). Both URLs are valid
-    for about 1 hour (FAQ; one third party saw ~60 s, dossier §14.9).
+    """Signed upload URL and the readable URL to use as `trackURL`/`audioFileLocation`. Both URLs are valid for about 1
+    hour.
 
     """
 

@@ -88,18 +88,16 @@ def sync_detailed(
     """Analyse a mix or master (synchronous)
 
      Analyses a mixed or mastered track for loudness, dynamics, clipping, stereo image, phase and tonal-
-    balance problems ("Mix Check Studio"; dossier §12.9). Synchronous: one call returns the report,
-    typically in 10–30 s, bounded by the ~300 s gateway deadline (dossier §1); no webhook. Verdict
-    semantics (P1): for `if_*_loudness` and `if_*_drc`, `LESS` means too loud / too compressed, `MORE`
-    too quiet / not compressed enough, `OPTIMAL` fine, `LESS_APPLE` fine for Spotify but too loud for
-    Apple Music. [inferred] Which of the `if_mix_*` / `if_master_*` verdicts are present may depend on
-    `isMaster`, so none is required. Conflict: `completion_time` is `YYYY-MM-DD HH:MM:SS` in RoEx
-    samples but ISO-8601 in client mocks; the RoEx sample format is shown. Charged: 10 credits (P1,
-    dossier §4); [inferred] 402 when credits are insufficient. Mix Analysis was at one time an
-    enterprise-only feature (dossier §4); how a refused account is answered is unknown.
+    balance problems ("Mix Check Studio"). Synchronous: one call returns the report, typically in 10–30
+    s, bounded by the ~300 s gateway deadline; no webhook. Verdicts: for `if_*_loudness` and `if_*_drc`,
+    `LESS` means too loud / too compressed, `MORE` too quiet / not compressed enough, `OPTIMAL` fine,
+    `LESS_APPLE` fine for Spotify but too loud for Apple Music. Which of the `if_mix_*` / `if_master_*`
+    verdicts are present may depend on `isMaster`, so none is required. `completion_time` is shown as
+    `YYYY-MM-DD HH:MM:SS`. Charged: 10 credits; 402 when credits are insufficient. Mix Analysis was at
+    one time an enterprise-only feature; how a refused account is answered is unknown.
 
     Args:
-        body (MixAnalysisRequest): Body of `POST /mixanalysis` (dossier §12.9).
+        body (MixAnalysisRequest): Body of `POST /mixanalysis`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,18 +126,16 @@ def sync(
     """Analyse a mix or master (synchronous)
 
      Analyses a mixed or mastered track for loudness, dynamics, clipping, stereo image, phase and tonal-
-    balance problems ("Mix Check Studio"; dossier §12.9). Synchronous: one call returns the report,
-    typically in 10–30 s, bounded by the ~300 s gateway deadline (dossier §1); no webhook. Verdict
-    semantics (P1): for `if_*_loudness` and `if_*_drc`, `LESS` means too loud / too compressed, `MORE`
-    too quiet / not compressed enough, `OPTIMAL` fine, `LESS_APPLE` fine for Spotify but too loud for
-    Apple Music. [inferred] Which of the `if_mix_*` / `if_master_*` verdicts are present may depend on
-    `isMaster`, so none is required. Conflict: `completion_time` is `YYYY-MM-DD HH:MM:SS` in RoEx
-    samples but ISO-8601 in client mocks; the RoEx sample format is shown. Charged: 10 credits (P1,
-    dossier §4); [inferred] 402 when credits are insufficient. Mix Analysis was at one time an
-    enterprise-only feature (dossier §4); how a refused account is answered is unknown.
+    balance problems ("Mix Check Studio"). Synchronous: one call returns the report, typically in 10–30
+    s, bounded by the ~300 s gateway deadline; no webhook. Verdicts: for `if_*_loudness` and `if_*_drc`,
+    `LESS` means too loud / too compressed, `MORE` too quiet / not compressed enough, `OPTIMAL` fine,
+    `LESS_APPLE` fine for Spotify but too loud for Apple Music. Which of the `if_mix_*` / `if_master_*`
+    verdicts are present may depend on `isMaster`, so none is required. `completion_time` is shown as
+    `YYYY-MM-DD HH:MM:SS`. Charged: 10 credits; 402 when credits are insufficient. Mix Analysis was at
+    one time an enterprise-only feature; how a refused account is answered is unknown.
 
     Args:
-        body (MixAnalysisRequest): Body of `POST /mixanalysis` (dossier §12.9).
+        body (MixAnalysisRequest): Body of `POST /mixanalysis`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -163,18 +159,16 @@ async def asyncio_detailed(
     """Analyse a mix or master (synchronous)
 
      Analyses a mixed or mastered track for loudness, dynamics, clipping, stereo image, phase and tonal-
-    balance problems ("Mix Check Studio"; dossier §12.9). Synchronous: one call returns the report,
-    typically in 10–30 s, bounded by the ~300 s gateway deadline (dossier §1); no webhook. Verdict
-    semantics (P1): for `if_*_loudness` and `if_*_drc`, `LESS` means too loud / too compressed, `MORE`
-    too quiet / not compressed enough, `OPTIMAL` fine, `LESS_APPLE` fine for Spotify but too loud for
-    Apple Music. [inferred] Which of the `if_mix_*` / `if_master_*` verdicts are present may depend on
-    `isMaster`, so none is required. Conflict: `completion_time` is `YYYY-MM-DD HH:MM:SS` in RoEx
-    samples but ISO-8601 in client mocks; the RoEx sample format is shown. Charged: 10 credits (P1,
-    dossier §4); [inferred] 402 when credits are insufficient. Mix Analysis was at one time an
-    enterprise-only feature (dossier §4); how a refused account is answered is unknown.
+    balance problems ("Mix Check Studio"). Synchronous: one call returns the report, typically in 10–30
+    s, bounded by the ~300 s gateway deadline; no webhook. Verdicts: for `if_*_loudness` and `if_*_drc`,
+    `LESS` means too loud / too compressed, `MORE` too quiet / not compressed enough, `OPTIMAL` fine,
+    `LESS_APPLE` fine for Spotify but too loud for Apple Music. Which of the `if_mix_*` / `if_master_*`
+    verdicts are present may depend on `isMaster`, so none is required. `completion_time` is shown as
+    `YYYY-MM-DD HH:MM:SS`. Charged: 10 credits; 402 when credits are insufficient. Mix Analysis was at
+    one time an enterprise-only feature; how a refused account is answered is unknown.
 
     Args:
-        body (MixAnalysisRequest): Body of `POST /mixanalysis` (dossier §12.9).
+        body (MixAnalysisRequest): Body of `POST /mixanalysis`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -201,18 +195,16 @@ async def asyncio(
     """Analyse a mix or master (synchronous)
 
      Analyses a mixed or mastered track for loudness, dynamics, clipping, stereo image, phase and tonal-
-    balance problems ("Mix Check Studio"; dossier §12.9). Synchronous: one call returns the report,
-    typically in 10–30 s, bounded by the ~300 s gateway deadline (dossier §1); no webhook. Verdict
-    semantics (P1): for `if_*_loudness` and `if_*_drc`, `LESS` means too loud / too compressed, `MORE`
-    too quiet / not compressed enough, `OPTIMAL` fine, `LESS_APPLE` fine for Spotify but too loud for
-    Apple Music. [inferred] Which of the `if_mix_*` / `if_master_*` verdicts are present may depend on
-    `isMaster`, so none is required. Conflict: `completion_time` is `YYYY-MM-DD HH:MM:SS` in RoEx
-    samples but ISO-8601 in client mocks; the RoEx sample format is shown. Charged: 10 credits (P1,
-    dossier §4); [inferred] 402 when credits are insufficient. Mix Analysis was at one time an
-    enterprise-only feature (dossier §4); how a refused account is answered is unknown.
+    balance problems ("Mix Check Studio"). Synchronous: one call returns the report, typically in 10–30
+    s, bounded by the ~300 s gateway deadline; no webhook. Verdicts: for `if_*_loudness` and `if_*_drc`,
+    `LESS` means too loud / too compressed, `MORE` too quiet / not compressed enough, `OPTIMAL` fine,
+    `LESS_APPLE` fine for Spotify but too loud for Apple Music. Which of the `if_mix_*` / `if_master_*`
+    verdicts are present may depend on `isMaster`, so none is required. `completion_time` is shown as
+    `YYYY-MM-DD HH:MM:SS`. Charged: 10 credits; 402 when credits are insufficient. Mix Analysis was at
+    one time an enterprise-only feature; how a refused account is answered is unknown.
 
     Args:
-        body (MixAnalysisRequest): Body of `POST /mixanalysis` (dossier §12.9).
+        body (MixAnalysisRequest): Body of `POST /mixanalysis`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

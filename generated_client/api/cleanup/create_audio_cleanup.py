@@ -103,16 +103,14 @@ def sync_detailed(
 ) -> Response[AudioCleanupResponse | ErrorResponse]:
     """Clean noise and bleed from one instrument track (synchronous)
 
-     Removes noise and bleed from a single instrument track of the given `soundSource` (dossier §12.13).
-    Synchronous from the caller's view: one call returns `audioCleanupResults` (roex-python 1.6.0); the
-    client's integration test warns it can take minutes and tolerates an answer without results (dossier
-    §14 item 15). Application errors arrive as HTTP 200 with `error: true` (dossier §10; sample "File
-    format not supported" / "Please use WAV or FLAC"), hence the 200 `oneOf`. Charged (amount unknown;
-    dossier §4); [inferred] 402 when credits are insufficient. The path is hyphenated; `/audiocleanup`
-    (tonn-mcp stubs, P5) is treated as wrong ([inferred]). No webhook is evidenced.
+     Removes noise and bleed from a single instrument track of the given `soundSource`. Synchronous from
+    the caller's view: one call returns `audioCleanupResults`; it can take minutes, and an answer may
+    arrive without results. Application errors arrive as HTTP 200 with `error: true` (e.g. "File format
+    not supported" / "Please use WAV or FLAC"), hence the 200 `oneOf`. Charged (amount not published);
+    402 when credits are insufficient. The path is hyphenated (`/audio-cleanup`). No webhook.
 
     Args:
-        body (AudioCleanupRequest): Body of `POST /audio-cleanup` (dossier §12.13).
+        body (AudioCleanupRequest): Body of `POST /audio-cleanup`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,16 +138,14 @@ def sync(
 ) -> AudioCleanupResponse | ErrorResponse | None:
     """Clean noise and bleed from one instrument track (synchronous)
 
-     Removes noise and bleed from a single instrument track of the given `soundSource` (dossier §12.13).
-    Synchronous from the caller's view: one call returns `audioCleanupResults` (roex-python 1.6.0); the
-    client's integration test warns it can take minutes and tolerates an answer without results (dossier
-    §14 item 15). Application errors arrive as HTTP 200 with `error: true` (dossier §10; sample "File
-    format not supported" / "Please use WAV or FLAC"), hence the 200 `oneOf`. Charged (amount unknown;
-    dossier §4); [inferred] 402 when credits are insufficient. The path is hyphenated; `/audiocleanup`
-    (tonn-mcp stubs, P5) is treated as wrong ([inferred]). No webhook is evidenced.
+     Removes noise and bleed from a single instrument track of the given `soundSource`. Synchronous from
+    the caller's view: one call returns `audioCleanupResults`; it can take minutes, and an answer may
+    arrive without results. Application errors arrive as HTTP 200 with `error: true` (e.g. "File format
+    not supported" / "Please use WAV or FLAC"), hence the 200 `oneOf`. Charged (amount not published);
+    402 when credits are insufficient. The path is hyphenated (`/audio-cleanup`). No webhook.
 
     Args:
-        body (AudioCleanupRequest): Body of `POST /audio-cleanup` (dossier §12.13).
+        body (AudioCleanupRequest): Body of `POST /audio-cleanup`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -172,16 +168,14 @@ async def asyncio_detailed(
 ) -> Response[AudioCleanupResponse | ErrorResponse]:
     """Clean noise and bleed from one instrument track (synchronous)
 
-     Removes noise and bleed from a single instrument track of the given `soundSource` (dossier §12.13).
-    Synchronous from the caller's view: one call returns `audioCleanupResults` (roex-python 1.6.0); the
-    client's integration test warns it can take minutes and tolerates an answer without results (dossier
-    §14 item 15). Application errors arrive as HTTP 200 with `error: true` (dossier §10; sample "File
-    format not supported" / "Please use WAV or FLAC"), hence the 200 `oneOf`. Charged (amount unknown;
-    dossier §4); [inferred] 402 when credits are insufficient. The path is hyphenated; `/audiocleanup`
-    (tonn-mcp stubs, P5) is treated as wrong ([inferred]). No webhook is evidenced.
+     Removes noise and bleed from a single instrument track of the given `soundSource`. Synchronous from
+    the caller's view: one call returns `audioCleanupResults`; it can take minutes, and an answer may
+    arrive without results. Application errors arrive as HTTP 200 with `error: true` (e.g. "File format
+    not supported" / "Please use WAV or FLAC"), hence the 200 `oneOf`. Charged (amount not published);
+    402 when credits are insufficient. The path is hyphenated (`/audio-cleanup`). No webhook.
 
     Args:
-        body (AudioCleanupRequest): Body of `POST /audio-cleanup` (dossier §12.13).
+        body (AudioCleanupRequest): Body of `POST /audio-cleanup`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -207,16 +201,14 @@ async def asyncio(
 ) -> AudioCleanupResponse | ErrorResponse | None:
     """Clean noise and bleed from one instrument track (synchronous)
 
-     Removes noise and bleed from a single instrument track of the given `soundSource` (dossier §12.13).
-    Synchronous from the caller's view: one call returns `audioCleanupResults` (roex-python 1.6.0); the
-    client's integration test warns it can take minutes and tolerates an answer without results (dossier
-    §14 item 15). Application errors arrive as HTTP 200 with `error: true` (dossier §10; sample "File
-    format not supported" / "Please use WAV or FLAC"), hence the 200 `oneOf`. Charged (amount unknown;
-    dossier §4); [inferred] 402 when credits are insufficient. The path is hyphenated; `/audiocleanup`
-    (tonn-mcp stubs, P5) is treated as wrong ([inferred]). No webhook is evidenced.
+     Removes noise and bleed from a single instrument track of the given `soundSource`. Synchronous from
+    the caller's view: one call returns `audioCleanupResults`; it can take minutes, and an answer may
+    arrive without results. Application errors arrive as HTTP 200 with `error: true` (e.g. "File format
+    not supported" / "Please use WAV or FLAC"), hence the 200 `oneOf`. Charged (amount not published);
+    402 when credits are insufficient. The path is hyphenated (`/audio-cleanup`). No webhook.
 
     Args:
-        body (AudioCleanupRequest): Body of `POST /audio-cleanup` (dossier §12.13).
+        body (AudioCleanupRequest): Body of `POST /audio-cleanup`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

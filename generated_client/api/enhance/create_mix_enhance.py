@@ -87,15 +87,13 @@ def sync_detailed(
 ) -> Response[ErrorResponse | MixEnhanceTaskCreated]:
     """Start a full mix-enhance task
 
-     Same body and response as `/mixenhancepreview` (dossier §12.11), but produces the full-length
-    enhanced WAV and, with `stemProcessing`/`getProcessedStems`, processed stems. A full task passes
-    `MIXREVIVE_TASK_PREVIEW_COMPLETED` and ends in `MIXREVIVE_TASK_COMPLETED` (P2). Charged (amount
-    unknown, dossier §4); [inferred] 402 when credits are insufficient. Required fields as for the
-    preview (conflict noted there).
+     Same body and response as `/mixenhancepreview`, but produces the full-length enhanced WAV and, with
+    `stemProcessing`/`getProcessedStems`, processed stems. A full task passes
+    `MIXREVIVE_TASK_PREVIEW_COMPLETED` and ends in `MIXREVIVE_TASK_COMPLETED`. Charged (amount not
+    published); 402 when credits are insufficient. Required fields as for the preview.
 
     Args:
-        body (MixEnhanceRequest): Body of `POST /mixenhancepreview` and `POST /mixenhance`
-            (dossier §12.10-§12.11).
+        body (MixEnhanceRequest): Body of `POST /mixenhancepreview` and `POST /mixenhance`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,15 +121,13 @@ def sync(
 ) -> ErrorResponse | MixEnhanceTaskCreated | None:
     """Start a full mix-enhance task
 
-     Same body and response as `/mixenhancepreview` (dossier §12.11), but produces the full-length
-    enhanced WAV and, with `stemProcessing`/`getProcessedStems`, processed stems. A full task passes
-    `MIXREVIVE_TASK_PREVIEW_COMPLETED` and ends in `MIXREVIVE_TASK_COMPLETED` (P2). Charged (amount
-    unknown, dossier §4); [inferred] 402 when credits are insufficient. Required fields as for the
-    preview (conflict noted there).
+     Same body and response as `/mixenhancepreview`, but produces the full-length enhanced WAV and, with
+    `stemProcessing`/`getProcessedStems`, processed stems. A full task passes
+    `MIXREVIVE_TASK_PREVIEW_COMPLETED` and ends in `MIXREVIVE_TASK_COMPLETED`. Charged (amount not
+    published); 402 when credits are insufficient. Required fields as for the preview.
 
     Args:
-        body (MixEnhanceRequest): Body of `POST /mixenhancepreview` and `POST /mixenhance`
-            (dossier §12.10-§12.11).
+        body (MixEnhanceRequest): Body of `POST /mixenhancepreview` and `POST /mixenhance`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,15 +150,13 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | MixEnhanceTaskCreated]:
     """Start a full mix-enhance task
 
-     Same body and response as `/mixenhancepreview` (dossier §12.11), but produces the full-length
-    enhanced WAV and, with `stemProcessing`/`getProcessedStems`, processed stems. A full task passes
-    `MIXREVIVE_TASK_PREVIEW_COMPLETED` and ends in `MIXREVIVE_TASK_COMPLETED` (P2). Charged (amount
-    unknown, dossier §4); [inferred] 402 when credits are insufficient. Required fields as for the
-    preview (conflict noted there).
+     Same body and response as `/mixenhancepreview`, but produces the full-length enhanced WAV and, with
+    `stemProcessing`/`getProcessedStems`, processed stems. A full task passes
+    `MIXREVIVE_TASK_PREVIEW_COMPLETED` and ends in `MIXREVIVE_TASK_COMPLETED`. Charged (amount not
+    published); 402 when credits are insufficient. Required fields as for the preview.
 
     Args:
-        body (MixEnhanceRequest): Body of `POST /mixenhancepreview` and `POST /mixenhance`
-            (dossier §12.10-§12.11).
+        body (MixEnhanceRequest): Body of `POST /mixenhancepreview` and `POST /mixenhance`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,15 +182,13 @@ async def asyncio(
 ) -> ErrorResponse | MixEnhanceTaskCreated | None:
     """Start a full mix-enhance task
 
-     Same body and response as `/mixenhancepreview` (dossier §12.11), but produces the full-length
-    enhanced WAV and, with `stemProcessing`/`getProcessedStems`, processed stems. A full task passes
-    `MIXREVIVE_TASK_PREVIEW_COMPLETED` and ends in `MIXREVIVE_TASK_COMPLETED` (P2). Charged (amount
-    unknown, dossier §4); [inferred] 402 when credits are insufficient. Required fields as for the
-    preview (conflict noted there).
+     Same body and response as `/mixenhancepreview`, but produces the full-length enhanced WAV and, with
+    `stemProcessing`/`getProcessedStems`, processed stems. A full task passes
+    `MIXREVIVE_TASK_PREVIEW_COMPLETED` and ends in `MIXREVIVE_TASK_COMPLETED`. Charged (amount not
+    published); 402 when credits are insufficient. Required fields as for the preview.
 
     Args:
-        body (MixEnhanceRequest): Body of `POST /mixenhancepreview` and `POST /mixenhance`
-            (dossier §12.10-§12.11).
+        body (MixEnhanceRequest): Body of `POST /mixenhancepreview` and `POST /mixenhance`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

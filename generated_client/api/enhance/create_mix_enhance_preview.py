@@ -83,15 +83,13 @@ def sync_detailed(
     """Start a mix-enhance preview task
 
      Starts a "Mix Enhance" (internally "mix revive") task that produces a 30-s MP3 preview of the
-    enhanced stereo mix (dossier §12.10). Returns at once with `mixrevive_task_id`; poll
-    `/retrieveenhancedtrack` or pass `webhookURL` (MIXREVIVE_* state deliveries, dossier §9). Free.
-    Required fields follow what roex-python 1.6.0 always sends, except
-    `loudnessPreference`/`getProcessedStems`, which the seed marks optional (server default `NO_CHANGE`)
-    and stay optional. `fixDRCIssues` is accepted and ignored ([inferred]; "not supported by server").
+    enhanced stereo mix. Returns at once with `mixrevive_task_id`; poll `/retrieveenhancedtrack` or pass
+    `webhookURL` (MIXREVIVE_* state deliveries). Free. Required fields follow what roex-python 1.6.0
+    always sends, except `loudnessPreference` (server default `NO_CHANGE`) and `getProcessedStems`,
+    which stay optional. `fixDRCIssues` is not supported by the server: it is accepted and ignored.
 
     Args:
-        body (MixEnhanceRequest): Body of `POST /mixenhancepreview` and `POST /mixenhance`
-            (dossier §12.10-§12.11).
+        body (MixEnhanceRequest): Body of `POST /mixenhancepreview` and `POST /mixenhance`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -120,15 +118,13 @@ def sync(
     """Start a mix-enhance preview task
 
      Starts a "Mix Enhance" (internally "mix revive") task that produces a 30-s MP3 preview of the
-    enhanced stereo mix (dossier §12.10). Returns at once with `mixrevive_task_id`; poll
-    `/retrieveenhancedtrack` or pass `webhookURL` (MIXREVIVE_* state deliveries, dossier §9). Free.
-    Required fields follow what roex-python 1.6.0 always sends, except
-    `loudnessPreference`/`getProcessedStems`, which the seed marks optional (server default `NO_CHANGE`)
-    and stay optional. `fixDRCIssues` is accepted and ignored ([inferred]; "not supported by server").
+    enhanced stereo mix. Returns at once with `mixrevive_task_id`; poll `/retrieveenhancedtrack` or pass
+    `webhookURL` (MIXREVIVE_* state deliveries). Free. Required fields follow what roex-python 1.6.0
+    always sends, except `loudnessPreference` (server default `NO_CHANGE`) and `getProcessedStems`,
+    which stay optional. `fixDRCIssues` is not supported by the server: it is accepted and ignored.
 
     Args:
-        body (MixEnhanceRequest): Body of `POST /mixenhancepreview` and `POST /mixenhance`
-            (dossier §12.10-§12.11).
+        body (MixEnhanceRequest): Body of `POST /mixenhancepreview` and `POST /mixenhance`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,15 +148,13 @@ async def asyncio_detailed(
     """Start a mix-enhance preview task
 
      Starts a "Mix Enhance" (internally "mix revive") task that produces a 30-s MP3 preview of the
-    enhanced stereo mix (dossier §12.10). Returns at once with `mixrevive_task_id`; poll
-    `/retrieveenhancedtrack` or pass `webhookURL` (MIXREVIVE_* state deliveries, dossier §9). Free.
-    Required fields follow what roex-python 1.6.0 always sends, except
-    `loudnessPreference`/`getProcessedStems`, which the seed marks optional (server default `NO_CHANGE`)
-    and stay optional. `fixDRCIssues` is accepted and ignored ([inferred]; "not supported by server").
+    enhanced stereo mix. Returns at once with `mixrevive_task_id`; poll `/retrieveenhancedtrack` or pass
+    `webhookURL` (MIXREVIVE_* state deliveries). Free. Required fields follow what roex-python 1.6.0
+    always sends, except `loudnessPreference` (server default `NO_CHANGE`) and `getProcessedStems`,
+    which stay optional. `fixDRCIssues` is not supported by the server: it is accepted and ignored.
 
     Args:
-        body (MixEnhanceRequest): Body of `POST /mixenhancepreview` and `POST /mixenhance`
-            (dossier §12.10-§12.11).
+        body (MixEnhanceRequest): Body of `POST /mixenhancepreview` and `POST /mixenhance`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -187,15 +181,13 @@ async def asyncio(
     """Start a mix-enhance preview task
 
      Starts a "Mix Enhance" (internally "mix revive") task that produces a 30-s MP3 preview of the
-    enhanced stereo mix (dossier §12.10). Returns at once with `mixrevive_task_id`; poll
-    `/retrieveenhancedtrack` or pass `webhookURL` (MIXREVIVE_* state deliveries, dossier §9). Free.
-    Required fields follow what roex-python 1.6.0 always sends, except
-    `loudnessPreference`/`getProcessedStems`, which the seed marks optional (server default `NO_CHANGE`)
-    and stay optional. `fixDRCIssues` is accepted and ignored ([inferred]; "not supported by server").
+    enhanced stereo mix. Returns at once with `mixrevive_task_id`; poll `/retrieveenhancedtrack` or pass
+    `webhookURL` (MIXREVIVE_* state deliveries). Free. Required fields follow what roex-python 1.6.0
+    always sends, except `loudnessPreference` (server default `NO_CHANGE`) and `getProcessedStems`,
+    which stay optional. `fixDRCIssues` is not supported by the server: it is accepted and ignored.
 
     Args:
-        body (MixEnhanceRequest): Body of `POST /mixenhancepreview` and `POST /mixenhance`
-            (dossier §12.10-§12.11).
+        body (MixEnhanceRequest): Body of `POST /mixenhancepreview` and `POST /mixenhance`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

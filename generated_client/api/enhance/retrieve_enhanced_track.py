@@ -122,19 +122,15 @@ def sync_detailed(
 ]:
     """Poll / retrieve an enhanced track (preview or full)
 
-     Serves both preview and full enhance task ids (dossier §12.12). 202 while running:
-    `revivedTrackTaskResults` is present with every URL null and `status` holding the current
-    MIXREVIVE_* state ([inferred] `status`; null URLs per RoEx commit aee61d0). 200 when done: the
-    preview MP3 URL, plus the full WAV (`download_url_revived`) and `stems` for full tasks. [inferred] A
-    task that ended in `MIXREVIVE_TASK_FAILED` answers 200 with the error envelope and `status` (dossier
-    §10); roex-python keeps polling on `error: true` until its timeout. [inferred] 404 for an unknown or
-    another key's task id (RoEx examples also treat 404/503 as "not ready yet"). Credits: not stated
-    ([inferred] free). Note: tonn-mcp calls `/retrieverevivedtrack`, which conflicts with the seed, the
-    client and the examples and is treated as wrong ([inferred]).
+     Serves both preview and full enhance task ids. 202 while running: `revivedTrackTaskResults` is
+    present with every URL null and `status` holding the current MIXREVIVE_* state. 200 when done: the
+    preview MP3 URL, plus the full WAV (`download_url_revived`) and `stems` for full tasks. A task that
+    ended in `MIXREVIVE_TASK_FAILED` answers 200 with the error envelope and `status`; roex-python keeps
+    polling on `error: true` until its timeout. 404 for an unknown task id or one of another API key
+    (RoEx examples also treat 404/503 as "not ready yet"). Free.
 
     Args:
-        body (RetrieveEnhancedTrackRequest): Body of `POST /retrieveenhancedtrack` (dossier
-            §12.12).
+        body (RetrieveEnhancedTrackRequest): Body of `POST /retrieveenhancedtrack`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,19 +164,15 @@ def sync(
 ):
     """Poll / retrieve an enhanced track (preview or full)
 
-     Serves both preview and full enhance task ids (dossier §12.12). 202 while running:
-    `revivedTrackTaskResults` is present with every URL null and `status` holding the current
-    MIXREVIVE_* state ([inferred] `status`; null URLs per RoEx commit aee61d0). 200 when done: the
-    preview MP3 URL, plus the full WAV (`download_url_revived`) and `stems` for full tasks. [inferred] A
-    task that ended in `MIXREVIVE_TASK_FAILED` answers 200 with the error envelope and `status` (dossier
-    §10); roex-python keeps polling on `error: true` until its timeout. [inferred] 404 for an unknown or
-    another key's task id (RoEx examples also treat 404/503 as "not ready yet"). Credits: not stated
-    ([inferred] free). Note: tonn-mcp calls `/retrieverevivedtrack`, which conflicts with the seed, the
-    client and the examples and is treated as wrong ([inferred]).
+     Serves both preview and full enhance task ids. 202 while running: `revivedTrackTaskResults` is
+    present with every URL null and `status` holding the current MIXREVIVE_* state. 200 when done: the
+    preview MP3 URL, plus the full WAV (`download_url_revived`) and `stems` for full tasks. A task that
+    ended in `MIXREVIVE_TASK_FAILED` answers 200 with the error envelope and `status`; roex-python keeps
+    polling on `error: true` until its timeout. 404 for an unknown task id or one of another API key
+    (RoEx examples also treat 404/503 as "not ready yet"). Free.
 
     Args:
-        body (RetrieveEnhancedTrackRequest): Body of `POST /retrieveenhancedtrack` (dossier
-            §12.12).
+        body (RetrieveEnhancedTrackRequest): Body of `POST /retrieveenhancedtrack`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,19 +197,15 @@ async def asyncio_detailed(
 ]:
     """Poll / retrieve an enhanced track (preview or full)
 
-     Serves both preview and full enhance task ids (dossier §12.12). 202 while running:
-    `revivedTrackTaskResults` is present with every URL null and `status` holding the current
-    MIXREVIVE_* state ([inferred] `status`; null URLs per RoEx commit aee61d0). 200 when done: the
-    preview MP3 URL, plus the full WAV (`download_url_revived`) and `stems` for full tasks. [inferred] A
-    task that ended in `MIXREVIVE_TASK_FAILED` answers 200 with the error envelope and `status` (dossier
-    §10); roex-python keeps polling on `error: true` until its timeout. [inferred] 404 for an unknown or
-    another key's task id (RoEx examples also treat 404/503 as "not ready yet"). Credits: not stated
-    ([inferred] free). Note: tonn-mcp calls `/retrieverevivedtrack`, which conflicts with the seed, the
-    client and the examples and is treated as wrong ([inferred]).
+     Serves both preview and full enhance task ids. 202 while running: `revivedTrackTaskResults` is
+    present with every URL null and `status` holding the current MIXREVIVE_* state. 200 when done: the
+    preview MP3 URL, plus the full WAV (`download_url_revived`) and `stems` for full tasks. A task that
+    ended in `MIXREVIVE_TASK_FAILED` answers 200 with the error envelope and `status`; roex-python keeps
+    polling on `error: true` until its timeout. 404 for an unknown task id or one of another API key
+    (RoEx examples also treat 404/503 as "not ready yet"). Free.
 
     Args:
-        body (RetrieveEnhancedTrackRequest): Body of `POST /retrieveenhancedtrack` (dossier
-            §12.12).
+        body (RetrieveEnhancedTrackRequest): Body of `POST /retrieveenhancedtrack`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -249,19 +237,15 @@ async def asyncio(
 ):
     """Poll / retrieve an enhanced track (preview or full)
 
-     Serves both preview and full enhance task ids (dossier §12.12). 202 while running:
-    `revivedTrackTaskResults` is present with every URL null and `status` holding the current
-    MIXREVIVE_* state ([inferred] `status`; null URLs per RoEx commit aee61d0). 200 when done: the
-    preview MP3 URL, plus the full WAV (`download_url_revived`) and `stems` for full tasks. [inferred] A
-    task that ended in `MIXREVIVE_TASK_FAILED` answers 200 with the error envelope and `status` (dossier
-    §10); roex-python keeps polling on `error: true` until its timeout. [inferred] 404 for an unknown or
-    another key's task id (RoEx examples also treat 404/503 as "not ready yet"). Credits: not stated
-    ([inferred] free). Note: tonn-mcp calls `/retrieverevivedtrack`, which conflicts with the seed, the
-    client and the examples and is treated as wrong ([inferred]).
+     Serves both preview and full enhance task ids. 202 while running: `revivedTrackTaskResults` is
+    present with every URL null and `status` holding the current MIXREVIVE_* state. 200 when done: the
+    preview MP3 URL, plus the full WAV (`download_url_revived`) and `stems` for full tasks. A task that
+    ended in `MIXREVIVE_TASK_FAILED` answers 200 with the error envelope and `status`; roex-python keeps
+    polling on `error: true` until its timeout. 404 for an unknown task id or one of another API key
+    (RoEx examples also treat 404/503 as "not ready yet"). Free.
 
     Args:
-        body (RetrieveEnhancedTrackRequest): Body of `POST /retrieveenhancedtrack` (dossier
-            §12.12).
+        body (RetrieveEnhancedTrackRequest): Body of `POST /retrieveenhancedtrack`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -71,16 +71,10 @@ def sync_detailed(
 ) -> Response[ErrorResponse | HealthStatus]:
     """Liveness check
 
-     Liveness check of the service (dossier §12.1). Free. roex-python sends the API key (`x-api-key`) on
-    this call too.
+     Liveness check of the service. Free. Requires the API key like every other call; roex-python sends
+    it (`x-api-key`) here too.
 
-    [inferred] The response body is unspecified: the client returns parsed JSON or raw text ('typically
-    OK') and its mocks use `{"status": "healthy"}`, so this document models an open JSON object
-    `HealthStatus`.
-
-    [inferred] Keyed: whether `/health` requires a key is unknown; one third party treats a refused key
-    on `/health` as an auth failure [P1], so the global security requirement is kept (and repeated
-    here).
+    The response is an open JSON object `HealthStatus`, e.g. `{"status": "healthy"}`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -105,16 +99,10 @@ def sync(
 ) -> ErrorResponse | HealthStatus | None:
     """Liveness check
 
-     Liveness check of the service (dossier §12.1). Free. roex-python sends the API key (`x-api-key`) on
-    this call too.
+     Liveness check of the service. Free. Requires the API key like every other call; roex-python sends
+    it (`x-api-key`) here too.
 
-    [inferred] The response body is unspecified: the client returns parsed JSON or raw text ('typically
-    OK') and its mocks use `{"status": "healthy"}`, so this document models an open JSON object
-    `HealthStatus`.
-
-    [inferred] Keyed: whether `/health` requires a key is unknown; one third party treats a refused key
-    on `/health` as an auth failure [P1], so the global security requirement is kept (and repeated
-    here).
+    The response is an open JSON object `HealthStatus`, e.g. `{"status": "healthy"}`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,16 +123,10 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | HealthStatus]:
     """Liveness check
 
-     Liveness check of the service (dossier §12.1). Free. roex-python sends the API key (`x-api-key`) on
-    this call too.
+     Liveness check of the service. Free. Requires the API key like every other call; roex-python sends
+    it (`x-api-key`) here too.
 
-    [inferred] The response body is unspecified: the client returns parsed JSON or raw text ('typically
-    OK') and its mocks use `{"status": "healthy"}`, so this document models an open JSON object
-    `HealthStatus`.
-
-    [inferred] Keyed: whether `/health` requires a key is unknown; one third party treats a refused key
-    on `/health` as an auth failure [P1], so the global security requirement is kept (and repeated
-    here).
+    The response is an open JSON object `HealthStatus`, e.g. `{"status": "healthy"}`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -167,16 +149,10 @@ async def asyncio(
 ) -> ErrorResponse | HealthStatus | None:
     """Liveness check
 
-     Liveness check of the service (dossier §12.1). Free. roex-python sends the API key (`x-api-key`) on
-    this call too.
+     Liveness check of the service. Free. Requires the API key like every other call; roex-python sends
+    it (`x-api-key`) here too.
 
-    [inferred] The response body is unspecified: the client returns parsed JSON or raw text ('typically
-    OK') and its mocks use `{"status": "healthy"}`, so this document models an open JSON object
-    `HealthStatus`.
-
-    [inferred] Keyed: whether `/health` requires a key is unknown; one third party treats a refused key
-    on `/health` as an auth failure [P1], so the global security requirement is kept (and repeated
-    here).
+    The response is an open JSON object `HealthStatus`, e.g. `{"status": "healthy"}`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -87,23 +87,21 @@ def sync_detailed(
 ) -> Response[ErrorResponse | MasteringTaskCreated]:
     """Start a mastering task (30-s preview)
 
-     Starts AI mastering of exactly one track (WAV/FLAC/MP3, ≤ 10 min) and returns a task id at once
-    (dossier §12.6). Free. Poll `/retrievepreviewmaster` (or wait for the `masteringTaskUpdate`
-    webhook), then call `/retrievefinalmaster` for the full-length master.
+     Starts AI mastering of exactly one track (WAV/FLAC/MP3, ≤ 10 min) and returns a task id at once.
+    Free. Poll `/retrievepreviewmaster` (or wait for the `masteringTaskUpdate` webhook), then call
+    `/retrievefinalmaster` for the full-length master.
 
-    `forcedLoudness` / `forcedLoudnessInLUFS` are documented only by the seed; [inferred]
-    `forcedLoudnessInLUFS` range −30..−4 (the seed gives none). `previewStartTime` (≥ 0, clamped past
-    the end) is from roex-python 1.6.0 / PR6.
+    `forcedLoudness` / `forcedLoudnessInLUFS` set an explicit LUFS target (−30..−4) instead of the
+    preset. `previewStartTime` (≥ 0, clamped past the end) picks the preview window.
 
-    Conflict: tonn-mcp reads `masteringTaskId` from the answer; all other sources read
-    `mastering_task_id` (chosen).
+    The answer carries the snake_case `mastering_task_id`.
 
-    402: [inferred] the preview is free, but one integrator treats a 402 here as 'credits exhausted'
-    [P10]. 429 was once seen with a `webhookURL` [P3] (anecdotal).
+    402: the preview is free, but a 'credits exhausted' answer is possible. 429 may be answered when a
+    `webhookURL` is given.
 
     Args:
         body (MasteringPreviewRequest): Body of `POST /masteringpreview`: the `masteringData`
-            wrapper (dossier §12.6).
+            wrapper.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -131,23 +129,21 @@ def sync(
 ) -> ErrorResponse | MasteringTaskCreated | None:
     """Start a mastering task (30-s preview)
 
-     Starts AI mastering of exactly one track (WAV/FLAC/MP3, ≤ 10 min) and returns a task id at once
-    (dossier §12.6). Free. Poll `/retrievepreviewmaster` (or wait for the `masteringTaskUpdate`
-    webhook), then call `/retrievefinalmaster` for the full-length master.
+     Starts AI mastering of exactly one track (WAV/FLAC/MP3, ≤ 10 min) and returns a task id at once.
+    Free. Poll `/retrievepreviewmaster` (or wait for the `masteringTaskUpdate` webhook), then call
+    `/retrievefinalmaster` for the full-length master.
 
-    `forcedLoudness` / `forcedLoudnessInLUFS` are documented only by the seed; [inferred]
-    `forcedLoudnessInLUFS` range −30..−4 (the seed gives none). `previewStartTime` (≥ 0, clamped past
-    the end) is from roex-python 1.6.0 / PR6.
+    `forcedLoudness` / `forcedLoudnessInLUFS` set an explicit LUFS target (−30..−4) instead of the
+    preset. `previewStartTime` (≥ 0, clamped past the end) picks the preview window.
 
-    Conflict: tonn-mcp reads `masteringTaskId` from the answer; all other sources read
-    `mastering_task_id` (chosen).
+    The answer carries the snake_case `mastering_task_id`.
 
-    402: [inferred] the preview is free, but one integrator treats a 402 here as 'credits exhausted'
-    [P10]. 429 was once seen with a `webhookURL` [P3] (anecdotal).
+    402: the preview is free, but a 'credits exhausted' answer is possible. 429 may be answered when a
+    `webhookURL` is given.
 
     Args:
         body (MasteringPreviewRequest): Body of `POST /masteringpreview`: the `masteringData`
-            wrapper (dossier §12.6).
+            wrapper.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,23 +166,21 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | MasteringTaskCreated]:
     """Start a mastering task (30-s preview)
 
-     Starts AI mastering of exactly one track (WAV/FLAC/MP3, ≤ 10 min) and returns a task id at once
-    (dossier §12.6). Free. Poll `/retrievepreviewmaster` (or wait for the `masteringTaskUpdate`
-    webhook), then call `/retrievefinalmaster` for the full-length master.
+     Starts AI mastering of exactly one track (WAV/FLAC/MP3, ≤ 10 min) and returns a task id at once.
+    Free. Poll `/retrievepreviewmaster` (or wait for the `masteringTaskUpdate` webhook), then call
+    `/retrievefinalmaster` for the full-length master.
 
-    `forcedLoudness` / `forcedLoudnessInLUFS` are documented only by the seed; [inferred]
-    `forcedLoudnessInLUFS` range −30..−4 (the seed gives none). `previewStartTime` (≥ 0, clamped past
-    the end) is from roex-python 1.6.0 / PR6.
+    `forcedLoudness` / `forcedLoudnessInLUFS` set an explicit LUFS target (−30..−4) instead of the
+    preset. `previewStartTime` (≥ 0, clamped past the end) picks the preview window.
 
-    Conflict: tonn-mcp reads `masteringTaskId` from the answer; all other sources read
-    `mastering_task_id` (chosen).
+    The answer carries the snake_case `mastering_task_id`.
 
-    402: [inferred] the preview is free, but one integrator treats a 402 here as 'credits exhausted'
-    [P10]. 429 was once seen with a `webhookURL` [P3] (anecdotal).
+    402: the preview is free, but a 'credits exhausted' answer is possible. 429 may be answered when a
+    `webhookURL` is given.
 
     Args:
         body (MasteringPreviewRequest): Body of `POST /masteringpreview`: the `masteringData`
-            wrapper (dossier §12.6).
+            wrapper.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -212,23 +206,21 @@ async def asyncio(
 ) -> ErrorResponse | MasteringTaskCreated | None:
     """Start a mastering task (30-s preview)
 
-     Starts AI mastering of exactly one track (WAV/FLAC/MP3, ≤ 10 min) and returns a task id at once
-    (dossier §12.6). Free. Poll `/retrievepreviewmaster` (or wait for the `masteringTaskUpdate`
-    webhook), then call `/retrievefinalmaster` for the full-length master.
+     Starts AI mastering of exactly one track (WAV/FLAC/MP3, ≤ 10 min) and returns a task id at once.
+    Free. Poll `/retrievepreviewmaster` (or wait for the `masteringTaskUpdate` webhook), then call
+    `/retrievefinalmaster` for the full-length master.
 
-    `forcedLoudness` / `forcedLoudnessInLUFS` are documented only by the seed; [inferred]
-    `forcedLoudnessInLUFS` range −30..−4 (the seed gives none). `previewStartTime` (≥ 0, clamped past
-    the end) is from roex-python 1.6.0 / PR6.
+    `forcedLoudness` / `forcedLoudnessInLUFS` set an explicit LUFS target (−30..−4) instead of the
+    preset. `previewStartTime` (≥ 0, clamped past the end) picks the preview window.
 
-    Conflict: tonn-mcp reads `masteringTaskId` from the answer; all other sources read
-    `mastering_task_id` (chosen).
+    The answer carries the snake_case `mastering_task_id`.
 
-    402: [inferred] the preview is free, but one integrator treats a 402 here as 'credits exhausted'
-    [P10]. 429 was once seen with a `webhookURL` [P3] (anecdotal).
+    402: the preview is free, but a 'credits exhausted' answer is possible. 429 may be answered when a
+    `webhookURL` is given.
 
     Args:
         body (MasteringPreviewRequest): Body of `POST /masteringpreview`: the `masteringData`
-            wrapper (dossier §12.6).
+            wrapper.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -127,19 +127,16 @@ def sync_detailed(
 ]:
     """Render and retrieve the full-length master
 
-     Renders (if needed) and returns the full-length master, a WAV at the requested sample rate (dossier
-    §12.8). Called once; may take up to the ~300 s gateway deadline. Charged: 220 credits per the price
-    list [P1]; 402 when credits are short ([inferred] status). Whether a repeat call charges again is
-    undocumented.
+     Renders (if needed) and returns the full-length master, a WAV at the requested sample rate. Called
+    once; may take up to the ~300 s gateway deadline. Charged: 220 credits per the price list; 402 when
+    credits are short. Whether a repeat call charges again is undocumented.
 
-    Conflict: `finalMasterTaskResults` is an object `{download_url_mastered}` per roex-python 1.6.0 and
-    RoEx examples, but a URL string per the reported Swagger spec [P1] and two third parties. Both are
-    allowed (`oneOf`); the object form is what roex-python needs (it calls `.get` on it) and what the
+    `finalMasterTaskResults` is an object `{download_url_mastered}` or a plain URL string; both are
+    allowed (`oneOf`). The object form is what roex-python needs (it calls `.get` on it) and what the
     mock returns. roex-python also accepts `download_url_mastered` at top level.
 
-    [inferred] 202 `{"status": 202}` while the preview is still processing (P1 treats 202 as 'not
-    ready'). [inferred] 200 `MasteringTaskFailed` for a failed task; [inferred] 404 for an
-    unknown/unowned task id.
+    202 `{"status": 202}` while the preview is still processing. 200 `MasteringTaskFailed` for a failed
+    task; 404 for an unknown task id or one of another API key.
 
     Args:
         body (MasteringTaskRequest): Body of `/retrievepreviewmaster` and `/retrievefinalmaster`:
@@ -177,19 +174,16 @@ def sync(
 ):
     """Render and retrieve the full-length master
 
-     Renders (if needed) and returns the full-length master, a WAV at the requested sample rate (dossier
-    §12.8). Called once; may take up to the ~300 s gateway deadline. Charged: 220 credits per the price
-    list [P1]; 402 when credits are short ([inferred] status). Whether a repeat call charges again is
-    undocumented.
+     Renders (if needed) and returns the full-length master, a WAV at the requested sample rate. Called
+    once; may take up to the ~300 s gateway deadline. Charged: 220 credits per the price list; 402 when
+    credits are short. Whether a repeat call charges again is undocumented.
 
-    Conflict: `finalMasterTaskResults` is an object `{download_url_mastered}` per roex-python 1.6.0 and
-    RoEx examples, but a URL string per the reported Swagger spec [P1] and two third parties. Both are
-    allowed (`oneOf`); the object form is what roex-python needs (it calls `.get` on it) and what the
+    `finalMasterTaskResults` is an object `{download_url_mastered}` or a plain URL string; both are
+    allowed (`oneOf`). The object form is what roex-python needs (it calls `.get` on it) and what the
     mock returns. roex-python also accepts `download_url_mastered` at top level.
 
-    [inferred] 202 `{"status": 202}` while the preview is still processing (P1 treats 202 as 'not
-    ready'). [inferred] 200 `MasteringTaskFailed` for a failed task; [inferred] 404 for an
-    unknown/unowned task id.
+    202 `{"status": 202}` while the preview is still processing. 200 `MasteringTaskFailed` for a failed
+    task; 404 for an unknown task id or one of another API key.
 
     Args:
         body (MasteringTaskRequest): Body of `/retrievepreviewmaster` and `/retrievefinalmaster`:
@@ -218,19 +212,16 @@ async def asyncio_detailed(
 ]:
     """Render and retrieve the full-length master
 
-     Renders (if needed) and returns the full-length master, a WAV at the requested sample rate (dossier
-    §12.8). Called once; may take up to the ~300 s gateway deadline. Charged: 220 credits per the price
-    list [P1]; 402 when credits are short ([inferred] status). Whether a repeat call charges again is
-    undocumented.
+     Renders (if needed) and returns the full-length master, a WAV at the requested sample rate. Called
+    once; may take up to the ~300 s gateway deadline. Charged: 220 credits per the price list; 402 when
+    credits are short. Whether a repeat call charges again is undocumented.
 
-    Conflict: `finalMasterTaskResults` is an object `{download_url_mastered}` per roex-python 1.6.0 and
-    RoEx examples, but a URL string per the reported Swagger spec [P1] and two third parties. Both are
-    allowed (`oneOf`); the object form is what roex-python needs (it calls `.get` on it) and what the
+    `finalMasterTaskResults` is an object `{download_url_mastered}` or a plain URL string; both are
+    allowed (`oneOf`). The object form is what roex-python needs (it calls `.get` on it) and what the
     mock returns. roex-python also accepts `download_url_mastered` at top level.
 
-    [inferred] 202 `{"status": 202}` while the preview is still processing (P1 treats 202 as 'not
-    ready'). [inferred] 200 `MasteringTaskFailed` for a failed task; [inferred] 404 for an
-    unknown/unowned task id.
+    202 `{"status": 202}` while the preview is still processing. 200 `MasteringTaskFailed` for a failed
+    task; 404 for an unknown task id or one of another API key.
 
     Args:
         body (MasteringTaskRequest): Body of `/retrievepreviewmaster` and `/retrievefinalmaster`:
@@ -266,19 +257,16 @@ async def asyncio(
 ):
     """Render and retrieve the full-length master
 
-     Renders (if needed) and returns the full-length master, a WAV at the requested sample rate (dossier
-    §12.8). Called once; may take up to the ~300 s gateway deadline. Charged: 220 credits per the price
-    list [P1]; 402 when credits are short ([inferred] status). Whether a repeat call charges again is
-    undocumented.
+     Renders (if needed) and returns the full-length master, a WAV at the requested sample rate. Called
+    once; may take up to the ~300 s gateway deadline. Charged: 220 credits per the price list; 402 when
+    credits are short. Whether a repeat call charges again is undocumented.
 
-    Conflict: `finalMasterTaskResults` is an object `{download_url_mastered}` per roex-python 1.6.0 and
-    RoEx examples, but a URL string per the reported Swagger spec [P1] and two third parties. Both are
-    allowed (`oneOf`); the object form is what roex-python needs (it calls `.get` on it) and what the
+    `finalMasterTaskResults` is an object `{download_url_mastered}` or a plain URL string; both are
+    allowed (`oneOf`). The object form is what roex-python needs (it calls `.get` on it) and what the
     mock returns. roex-python also accepts `download_url_mastered` at top level.
 
-    [inferred] 202 `{"status": 202}` while the preview is still processing (P1 treats 202 as 'not
-    ready'). [inferred] 200 `MasteringTaskFailed` for a failed task; [inferred] 404 for an
-    unknown/unowned task id.
+    202 `{"status": 202}` while the preview is still processing. 200 `MasteringTaskFailed` for a failed
+    task; 404 for an unknown task id or one of another API key.
 
     Args:
         body (MasteringTaskRequest): Body of `/retrievepreviewmaster` and `/retrievefinalmaster`:

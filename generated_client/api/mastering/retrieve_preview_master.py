@@ -129,14 +129,14 @@ def sync_detailed(
     """Poll / retrieve the mastering preview
 
      Answers HTTP 202 with `{"status": 202}` while the mastering task runs and HTTP 200 with
-    `previewMasterTaskResults` when the 30-s preview is ready (dossier §8, §12.7, §13). Free.
+    `previewMasterTaskResults` when the 30-s preview is ready. Free.
 
     The 202 body must not contain `previewMasterTaskResults`: roex-python returns as soon as that key is
-    present. `preview_start_time` may be `-1` (not applicable) [P1]. A `status` inside the results
-    (`MASTERING_TASK_PREVIEW_COMPLETED`) is unconfirmed and optional.
+    present. `preview_start_time` may be `-1` (not applicable). A `status` inside the results
+    (`MASTERING_TASK_PREVIEW_COMPLETED`) is optional.
 
-    [inferred] A task that ended in `MASTERING_TASK_FAILED` answers 200 with the error envelope plus the
-    state (`MasteringTaskFailed`). [inferred] 404 for an unknown/unowned task id.
+    A task that ended in `MASTERING_TASK_FAILED` answers 200 with the error envelope plus the state
+    (`MasteringTaskFailed`). 404 for an unknown task id or one of another API key.
 
     Args:
         body (MasteringTaskRequest): Body of `/retrievepreviewmaster` and `/retrievefinalmaster`:
@@ -175,14 +175,14 @@ def sync(
     """Poll / retrieve the mastering preview
 
      Answers HTTP 202 with `{"status": 202}` while the mastering task runs and HTTP 200 with
-    `previewMasterTaskResults` when the 30-s preview is ready (dossier §8, §12.7, §13). Free.
+    `previewMasterTaskResults` when the 30-s preview is ready. Free.
 
     The 202 body must not contain `previewMasterTaskResults`: roex-python returns as soon as that key is
-    present. `preview_start_time` may be `-1` (not applicable) [P1]. A `status` inside the results
-    (`MASTERING_TASK_PREVIEW_COMPLETED`) is unconfirmed and optional.
+    present. `preview_start_time` may be `-1` (not applicable). A `status` inside the results
+    (`MASTERING_TASK_PREVIEW_COMPLETED`) is optional.
 
-    [inferred] A task that ended in `MASTERING_TASK_FAILED` answers 200 with the error envelope plus the
-    state (`MasteringTaskFailed`). [inferred] 404 for an unknown/unowned task id.
+    A task that ended in `MASTERING_TASK_FAILED` answers 200 with the error envelope plus the state
+    (`MasteringTaskFailed`). 404 for an unknown task id or one of another API key.
 
     Args:
         body (MasteringTaskRequest): Body of `/retrievepreviewmaster` and `/retrievefinalmaster`:
@@ -215,14 +215,14 @@ async def asyncio_detailed(
     """Poll / retrieve the mastering preview
 
      Answers HTTP 202 with `{"status": 202}` while the mastering task runs and HTTP 200 with
-    `previewMasterTaskResults` when the 30-s preview is ready (dossier §8, §12.7, §13). Free.
+    `previewMasterTaskResults` when the 30-s preview is ready. Free.
 
     The 202 body must not contain `previewMasterTaskResults`: roex-python returns as soon as that key is
-    present. `preview_start_time` may be `-1` (not applicable) [P1]. A `status` inside the results
-    (`MASTERING_TASK_PREVIEW_COMPLETED`) is unconfirmed and optional.
+    present. `preview_start_time` may be `-1` (not applicable). A `status` inside the results
+    (`MASTERING_TASK_PREVIEW_COMPLETED`) is optional.
 
-    [inferred] A task that ended in `MASTERING_TASK_FAILED` answers 200 with the error envelope plus the
-    state (`MasteringTaskFailed`). [inferred] 404 for an unknown/unowned task id.
+    A task that ended in `MASTERING_TASK_FAILED` answers 200 with the error envelope plus the state
+    (`MasteringTaskFailed`). 404 for an unknown task id or one of another API key.
 
     Args:
         body (MasteringTaskRequest): Body of `/retrievepreviewmaster` and `/retrievefinalmaster`:
@@ -259,14 +259,14 @@ async def asyncio(
     """Poll / retrieve the mastering preview
 
      Answers HTTP 202 with `{"status": 202}` while the mastering task runs and HTTP 200 with
-    `previewMasterTaskResults` when the 30-s preview is ready (dossier §8, §12.7, §13). Free.
+    `previewMasterTaskResults` when the 30-s preview is ready. Free.
 
     The 202 body must not contain `previewMasterTaskResults`: roex-python returns as soon as that key is
-    present. `preview_start_time` may be `-1` (not applicable) [P1]. A `status` inside the results
-    (`MASTERING_TASK_PREVIEW_COMPLETED`) is unconfirmed and optional.
+    present. `preview_start_time` may be `-1` (not applicable). A `status` inside the results
+    (`MASTERING_TASK_PREVIEW_COMPLETED`) is optional.
 
-    [inferred] A task that ended in `MASTERING_TASK_FAILED` answers 200 with the error envelope plus the
-    state (`MasteringTaskFailed`). [inferred] 404 for an unknown/unowned task id.
+    A task that ended in `MASTERING_TASK_FAILED` answers 200 with the error envelope plus the state
+    (`MasteringTaskFailed`). 404 for an unknown task id or one of another API key.
 
     Args:
         body (MasteringTaskRequest): Body of `/retrievepreviewmaster` and `/retrievefinalmaster`:

@@ -82,21 +82,17 @@ def sync_detailed(
 ) -> Response[ErrorResponse | MixPreviewTaskCreated]:
     """Start a multitrack mix (preview)
 
-     Starts an AI multitrack mix of 2–32 tracks (each ≤ 8 min, WAV/FLAC) and returns a task id at once
-    (dossier §12.3). Free. Poll `/retrievepreviewmix` (or wait for the `mixTaskUpdate` webhook), then
-    render with `/retrievefinalmix`.
+     Starts an AI multitrack mix of 2–32 tracks (each ≤ 8 min, WAV/FLAC) and returns a task id at once.
+    Free. Poll `/retrievepreviewmix` (or wait for the `mixTaskUpdate` webhook), then render with
+    `/retrievefinalmix`.
 
-    Conflict: the seed and TonnExamples call `webhookURL` mandatory, but roex-python omits it when
-    unset; it is optional here so the official client keeps working. Never send `""` (500) or `null`
-    (400).
+    `webhookURL` is optional; without a webhook, omit the key: never send `""` (500) or `null` (400).
 
-    `reverbPreference` is optional (roex-python default `NONE`); `isStem` is a legacy field from
-    `/multitrackmix` samples [P6], accepted and [inferred] ignored. `sampleRate` may be a string or an
-    integer ([inferred] both accepted).
+    `reverbPreference` is optional (roex-python default `NONE`); `isStem`, a legacy field of
+    `/multitrackmix`, is accepted and ignored. `sampleRate` may be a string or an integer.
 
     Args:
-        body (MixPreviewRequest): Body of `POST /mixpreview`: the `multitrackData` wrapper
-            (dossier §12.3).
+        body (MixPreviewRequest): Body of `POST /mixpreview`: the `multitrackData` wrapper.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -124,21 +120,17 @@ def sync(
 ) -> ErrorResponse | MixPreviewTaskCreated | None:
     """Start a multitrack mix (preview)
 
-     Starts an AI multitrack mix of 2–32 tracks (each ≤ 8 min, WAV/FLAC) and returns a task id at once
-    (dossier §12.3). Free. Poll `/retrievepreviewmix` (or wait for the `mixTaskUpdate` webhook), then
-    render with `/retrievefinalmix`.
+     Starts an AI multitrack mix of 2–32 tracks (each ≤ 8 min, WAV/FLAC) and returns a task id at once.
+    Free. Poll `/retrievepreviewmix` (or wait for the `mixTaskUpdate` webhook), then render with
+    `/retrievefinalmix`.
 
-    Conflict: the seed and TonnExamples call `webhookURL` mandatory, but roex-python omits it when
-    unset; it is optional here so the official client keeps working. Never send `""` (500) or `null`
-    (400).
+    `webhookURL` is optional; without a webhook, omit the key: never send `""` (500) or `null` (400).
 
-    `reverbPreference` is optional (roex-python default `NONE`); `isStem` is a legacy field from
-    `/multitrackmix` samples [P6], accepted and [inferred] ignored. `sampleRate` may be a string or an
-    integer ([inferred] both accepted).
+    `reverbPreference` is optional (roex-python default `NONE`); `isStem`, a legacy field of
+    `/multitrackmix`, is accepted and ignored. `sampleRate` may be a string or an integer.
 
     Args:
-        body (MixPreviewRequest): Body of `POST /mixpreview`: the `multitrackData` wrapper
-            (dossier §12.3).
+        body (MixPreviewRequest): Body of `POST /mixpreview`: the `multitrackData` wrapper.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,21 +153,17 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | MixPreviewTaskCreated]:
     """Start a multitrack mix (preview)
 
-     Starts an AI multitrack mix of 2–32 tracks (each ≤ 8 min, WAV/FLAC) and returns a task id at once
-    (dossier §12.3). Free. Poll `/retrievepreviewmix` (or wait for the `mixTaskUpdate` webhook), then
-    render with `/retrievefinalmix`.
+     Starts an AI multitrack mix of 2–32 tracks (each ≤ 8 min, WAV/FLAC) and returns a task id at once.
+    Free. Poll `/retrievepreviewmix` (or wait for the `mixTaskUpdate` webhook), then render with
+    `/retrievefinalmix`.
 
-    Conflict: the seed and TonnExamples call `webhookURL` mandatory, but roex-python omits it when
-    unset; it is optional here so the official client keeps working. Never send `""` (500) or `null`
-    (400).
+    `webhookURL` is optional; without a webhook, omit the key: never send `""` (500) or `null` (400).
 
-    `reverbPreference` is optional (roex-python default `NONE`); `isStem` is a legacy field from
-    `/multitrackmix` samples [P6], accepted and [inferred] ignored. `sampleRate` may be a string or an
-    integer ([inferred] both accepted).
+    `reverbPreference` is optional (roex-python default `NONE`); `isStem`, a legacy field of
+    `/multitrackmix`, is accepted and ignored. `sampleRate` may be a string or an integer.
 
     Args:
-        body (MixPreviewRequest): Body of `POST /mixpreview`: the `multitrackData` wrapper
-            (dossier §12.3).
+        body (MixPreviewRequest): Body of `POST /mixpreview`: the `multitrackData` wrapper.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -201,21 +189,17 @@ async def asyncio(
 ) -> ErrorResponse | MixPreviewTaskCreated | None:
     """Start a multitrack mix (preview)
 
-     Starts an AI multitrack mix of 2–32 tracks (each ≤ 8 min, WAV/FLAC) and returns a task id at once
-    (dossier §12.3). Free. Poll `/retrievepreviewmix` (or wait for the `mixTaskUpdate` webhook), then
-    render with `/retrievefinalmix`.
+     Starts an AI multitrack mix of 2–32 tracks (each ≤ 8 min, WAV/FLAC) and returns a task id at once.
+    Free. Poll `/retrievepreviewmix` (or wait for the `mixTaskUpdate` webhook), then render with
+    `/retrievefinalmix`.
 
-    Conflict: the seed and TonnExamples call `webhookURL` mandatory, but roex-python omits it when
-    unset; it is optional here so the official client keeps working. Never send `""` (500) or `null`
-    (400).
+    `webhookURL` is optional; without a webhook, omit the key: never send `""` (500) or `null` (400).
 
-    `reverbPreference` is optional (roex-python default `NONE`); `isStem` is a legacy field from
-    `/multitrackmix` samples [P6], accepted and [inferred] ignored. `sampleRate` may be a string or an
-    integer ([inferred] both accepted).
+    `reverbPreference` is optional (roex-python default `NONE`); `isStem`, a legacy field of
+    `/multitrackmix`, is accepted and ignored. `sampleRate` may be a string or an integer.
 
     Args:
-        body (MixPreviewRequest): Body of `POST /mixpreview`: the `multitrackData` wrapper
-            (dossier §12.3).
+        body (MixPreviewRequest): Body of `POST /mixpreview`: the `multitrackData` wrapper.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -116,24 +116,20 @@ def sync_detailed(
     """Render the final mix
 
      Renders the full-length mix of a previewed task, applying per-track gain and optional panning,
-    6-band EQ and compression overrides; optionally stems and a master (dossier §12.5). Called once: the
-    result arrives in the same response. Charged (amount unknown) → 402 when credits are short
-    ([inferred] status, dossier §4).
+    6-band EQ and compression overrides; optionally stems and a master. Called once: the result arrives
+    in the same response. Charged (amount not published); 402 when credits are short.
 
     Note the snake_case nested keys (`panning_settings`, `eq_settings`, `compression_settings`,
     `centre_freq`, `attack_ms`, `release_ms`) inside the camelCase body.
 
-    Conflict: EQ band gain range ±20 dB (roex-python validation) versus ±12 dB (RoEx
-    AUDIO_EFFECTS_GUIDE); ±20 is chosen because the official client validates and sends it. `gainDb`
-    −60..+12 (lower bound from the guide only).
+    EQ band gain is limited to ±20 dB; `gainDb` to −60..+12.
 
-    [inferred] 202 with `MixPreviewPending` when the preview is still processing (whether this endpoint
-    can answer 202 is unknown). [inferred] 200 `MixTaskFailed` for a failed task; [inferred] 404 for an
-    unknown/unowned task id.
+    202 with `MixPreviewPending` when the preview is still processing. 200 `MixTaskFailed` for a failed
+    task; 404 for an unknown task id or one of another API key.
 
     Args:
         body (FinalMixRequest): Body of `POST /retrievefinalmix`: the `applyAudioEffectsData`
-            wrapper (dossier §12.5).
+            wrapper.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,24 +158,20 @@ def sync(
     """Render the final mix
 
      Renders the full-length mix of a previewed task, applying per-track gain and optional panning,
-    6-band EQ and compression overrides; optionally stems and a master (dossier §12.5). Called once: the
-    result arrives in the same response. Charged (amount unknown) → 402 when credits are short
-    ([inferred] status, dossier §4).
+    6-band EQ and compression overrides; optionally stems and a master. Called once: the result arrives
+    in the same response. Charged (amount not published); 402 when credits are short.
 
     Note the snake_case nested keys (`panning_settings`, `eq_settings`, `compression_settings`,
     `centre_freq`, `attack_ms`, `release_ms`) inside the camelCase body.
 
-    Conflict: EQ band gain range ±20 dB (roex-python validation) versus ±12 dB (RoEx
-    AUDIO_EFFECTS_GUIDE); ±20 is chosen because the official client validates and sends it. `gainDb`
-    −60..+12 (lower bound from the guide only).
+    EQ band gain is limited to ±20 dB; `gainDb` to −60..+12.
 
-    [inferred] 202 with `MixPreviewPending` when the preview is still processing (whether this endpoint
-    can answer 202 is unknown). [inferred] 200 `MixTaskFailed` for a failed task; [inferred] 404 for an
-    unknown/unowned task id.
+    202 with `MixPreviewPending` when the preview is still processing. 200 `MixTaskFailed` for a failed
+    task; 404 for an unknown task id or one of another API key.
 
     Args:
         body (FinalMixRequest): Body of `POST /retrievefinalmix`: the `applyAudioEffectsData`
-            wrapper (dossier §12.5).
+            wrapper.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -203,24 +195,20 @@ async def asyncio_detailed(
     """Render the final mix
 
      Renders the full-length mix of a previewed task, applying per-track gain and optional panning,
-    6-band EQ and compression overrides; optionally stems and a master (dossier §12.5). Called once: the
-    result arrives in the same response. Charged (amount unknown) → 402 when credits are short
-    ([inferred] status, dossier §4).
+    6-band EQ and compression overrides; optionally stems and a master. Called once: the result arrives
+    in the same response. Charged (amount not published); 402 when credits are short.
 
     Note the snake_case nested keys (`panning_settings`, `eq_settings`, `compression_settings`,
     `centre_freq`, `attack_ms`, `release_ms`) inside the camelCase body.
 
-    Conflict: EQ band gain range ±20 dB (roex-python validation) versus ±12 dB (RoEx
-    AUDIO_EFFECTS_GUIDE); ±20 is chosen because the official client validates and sends it. `gainDb`
-    −60..+12 (lower bound from the guide only).
+    EQ band gain is limited to ±20 dB; `gainDb` to −60..+12.
 
-    [inferred] 202 with `MixPreviewPending` when the preview is still processing (whether this endpoint
-    can answer 202 is unknown). [inferred] 200 `MixTaskFailed` for a failed task; [inferred] 404 for an
-    unknown/unowned task id.
+    202 with `MixPreviewPending` when the preview is still processing. 200 `MixTaskFailed` for a failed
+    task; 404 for an unknown task id or one of another API key.
 
     Args:
         body (FinalMixRequest): Body of `POST /retrievefinalmix`: the `applyAudioEffectsData`
-            wrapper (dossier §12.5).
+            wrapper.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -247,24 +235,20 @@ async def asyncio(
     """Render the final mix
 
      Renders the full-length mix of a previewed task, applying per-track gain and optional panning,
-    6-band EQ and compression overrides; optionally stems and a master (dossier §12.5). Called once: the
-    result arrives in the same response. Charged (amount unknown) → 402 when credits are short
-    ([inferred] status, dossier §4).
+    6-band EQ and compression overrides; optionally stems and a master. Called once: the result arrives
+    in the same response. Charged (amount not published); 402 when credits are short.
 
     Note the snake_case nested keys (`panning_settings`, `eq_settings`, `compression_settings`,
     `centre_freq`, `attack_ms`, `release_ms`) inside the camelCase body.
 
-    Conflict: EQ band gain range ±20 dB (roex-python validation) versus ±12 dB (RoEx
-    AUDIO_EFFECTS_GUIDE); ±20 is chosen because the official client validates and sends it. `gainDb`
-    −60..+12 (lower bound from the guide only).
+    EQ band gain is limited to ±20 dB; `gainDb` to −60..+12.
 
-    [inferred] 202 with `MixPreviewPending` when the preview is still processing (whether this endpoint
-    can answer 202 is unknown). [inferred] 200 `MixTaskFailed` for a failed task; [inferred] 404 for an
-    unknown/unowned task id.
+    202 with `MixPreviewPending` when the preview is still processing. 200 `MixTaskFailed` for a failed
+    task; 404 for an unknown task id or one of another API key.
 
     Args:
         body (FinalMixRequest): Body of `POST /retrievefinalmix`: the `applyAudioEffectsData`
-            wrapper (dossier §12.5).
+            wrapper.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -116,20 +116,18 @@ def sync_detailed(
     """Poll / retrieve the preview mix
 
      Answers HTTP 202 with the current state while the mix task runs and HTTP 200 with
-    `previewMixTaskResults` when the preview is ready (dossier §8, §12.4). With `retrieveFXSettings:
-    true` the per-track FX settings (`mix_output_settings`) are included; that retrieval consumes
-    credits (amount unknown, dossier §4) and may therefore answer 402 ([inferred]: 402 is documented
-    only for other products).
+    `previewMixTaskResults` when the preview is ready. With `retrieveFXSettings: true` the per-track FX
+    settings (`mix_output_settings`) are included; that retrieval consumes credits (amount not
+    published) and may therefore answer 402.
 
     A completed answer carries `status: MIX_TASK_PREVIEW_COMPLETED` both at top level and inside
-    `previewMixTaskResults` (roex-python checks both; dossier §13). [inferred] A task that ended in
-    `MIX_TASK_FAILED` answers 200 with the error envelope plus the state (`MixTaskFailed`). [inferred]
-    404 for an unknown task id or one created with another key (documented only for
-    separation/recombine).
+    `previewMixTaskResults` (roex-python checks both). A task that ended in `MIX_TASK_FAILED` answers
+    200 with the error envelope plus the state (`MixTaskFailed`). 404 for an unknown task id or one
+    created with another key.
 
     Args:
         body (RetrievePreviewMixRequest): Body of `POST /retrievepreviewmix`: the `multitrackData`
-            wrapper (dossier §12.4).
+            wrapper.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -158,20 +156,18 @@ def sync(
     """Poll / retrieve the preview mix
 
      Answers HTTP 202 with the current state while the mix task runs and HTTP 200 with
-    `previewMixTaskResults` when the preview is ready (dossier §8, §12.4). With `retrieveFXSettings:
-    true` the per-track FX settings (`mix_output_settings`) are included; that retrieval consumes
-    credits (amount unknown, dossier §4) and may therefore answer 402 ([inferred]: 402 is documented
-    only for other products).
+    `previewMixTaskResults` when the preview is ready. With `retrieveFXSettings: true` the per-track FX
+    settings (`mix_output_settings`) are included; that retrieval consumes credits (amount not
+    published) and may therefore answer 402.
 
     A completed answer carries `status: MIX_TASK_PREVIEW_COMPLETED` both at top level and inside
-    `previewMixTaskResults` (roex-python checks both; dossier §13). [inferred] A task that ended in
-    `MIX_TASK_FAILED` answers 200 with the error envelope plus the state (`MixTaskFailed`). [inferred]
-    404 for an unknown task id or one created with another key (documented only for
-    separation/recombine).
+    `previewMixTaskResults` (roex-python checks both). A task that ended in `MIX_TASK_FAILED` answers
+    200 with the error envelope plus the state (`MixTaskFailed`). 404 for an unknown task id or one
+    created with another key.
 
     Args:
         body (RetrievePreviewMixRequest): Body of `POST /retrievepreviewmix`: the `multitrackData`
-            wrapper (dossier §12.4).
+            wrapper.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -195,20 +191,18 @@ async def asyncio_detailed(
     """Poll / retrieve the preview mix
 
      Answers HTTP 202 with the current state while the mix task runs and HTTP 200 with
-    `previewMixTaskResults` when the preview is ready (dossier §8, §12.4). With `retrieveFXSettings:
-    true` the per-track FX settings (`mix_output_settings`) are included; that retrieval consumes
-    credits (amount unknown, dossier §4) and may therefore answer 402 ([inferred]: 402 is documented
-    only for other products).
+    `previewMixTaskResults` when the preview is ready. With `retrieveFXSettings: true` the per-track FX
+    settings (`mix_output_settings`) are included; that retrieval consumes credits (amount not
+    published) and may therefore answer 402.
 
     A completed answer carries `status: MIX_TASK_PREVIEW_COMPLETED` both at top level and inside
-    `previewMixTaskResults` (roex-python checks both; dossier §13). [inferred] A task that ended in
-    `MIX_TASK_FAILED` answers 200 with the error envelope plus the state (`MixTaskFailed`). [inferred]
-    404 for an unknown task id or one created with another key (documented only for
-    separation/recombine).
+    `previewMixTaskResults` (roex-python checks both). A task that ended in `MIX_TASK_FAILED` answers
+    200 with the error envelope plus the state (`MixTaskFailed`). 404 for an unknown task id or one
+    created with another key.
 
     Args:
         body (RetrievePreviewMixRequest): Body of `POST /retrievepreviewmix`: the `multitrackData`
-            wrapper (dossier §12.4).
+            wrapper.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -235,20 +229,18 @@ async def asyncio(
     """Poll / retrieve the preview mix
 
      Answers HTTP 202 with the current state while the mix task runs and HTTP 200 with
-    `previewMixTaskResults` when the preview is ready (dossier §8, §12.4). With `retrieveFXSettings:
-    true` the per-track FX settings (`mix_output_settings`) are included; that retrieval consumes
-    credits (amount unknown, dossier §4) and may therefore answer 402 ([inferred]: 402 is documented
-    only for other products).
+    `previewMixTaskResults` when the preview is ready. With `retrieveFXSettings: true` the per-track FX
+    settings (`mix_output_settings`) are included; that retrieval consumes credits (amount not
+    published) and may therefore answer 402.
 
     A completed answer carries `status: MIX_TASK_PREVIEW_COMPLETED` both at top level and inside
-    `previewMixTaskResults` (roex-python checks both; dossier §13). [inferred] A task that ended in
-    `MIX_TASK_FAILED` answers 200 with the error envelope plus the state (`MixTaskFailed`). [inferred]
-    404 for an unknown task id or one created with another key (documented only for
-    separation/recombine).
+    `previewMixTaskResults` (roex-python checks both). A task that ended in `MIX_TASK_FAILED` answers
+    200 with the error envelope plus the state (`MixTaskFailed`). 404 for an unknown task id or one
+    created with another key.
 
     Args:
         body (RetrievePreviewMixRequest): Body of `POST /retrievepreviewmix`: the `multitrackData`
-            wrapper (dossier §12.4).
+            wrapper.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -82,15 +82,13 @@ def sync_detailed(
 ) -> Response[ErrorResponse | PostProdTaskCreated]:
     """Start a dialogue-enhancement preview task
 
-     Post-production dialogue enhancement (dossier §12.21, portal post-production tutorial; auth via the
-    `X-API-Key` header per the docs). Returns `postprodTaskId` (camelCase); poll `/postprod/dialogue-
-    enhancement/retrievepreview` or pass `webhookURL`. The docs sample sends `sampleRate` as the integer
-    48000 (both forms accepted, see SampleRate). [inferred] `error`/`message` in the 200 body;
-    [inferred] free (credits not stated, dossier §4).
+     Post-production dialogue enhancement. Uses the same API key as every other call (the post-production
+    docs show the `X-API-Key` header). Returns `postprodTaskId` (camelCase); poll `/postprod/dialogue-
+    enhancement/retrievepreview` or pass `webhookURL`. `sampleRate` may be the integer 48000 (both forms
+    accepted, see SampleRate). The 200 body may also carry `error`/`message`. Free.
 
     Args:
-        body (DialogueEnhancementRequest): Body of `POST /postprod/dialogue-enhancement/preview`
-            (dossier §12.21).
+        body (DialogueEnhancementRequest): Body of `POST /postprod/dialogue-enhancement/preview`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -118,15 +116,13 @@ def sync(
 ) -> ErrorResponse | PostProdTaskCreated | None:
     """Start a dialogue-enhancement preview task
 
-     Post-production dialogue enhancement (dossier §12.21, portal post-production tutorial; auth via the
-    `X-API-Key` header per the docs). Returns `postprodTaskId` (camelCase); poll `/postprod/dialogue-
-    enhancement/retrievepreview` or pass `webhookURL`. The docs sample sends `sampleRate` as the integer
-    48000 (both forms accepted, see SampleRate). [inferred] `error`/`message` in the 200 body;
-    [inferred] free (credits not stated, dossier §4).
+     Post-production dialogue enhancement. Uses the same API key as every other call (the post-production
+    docs show the `X-API-Key` header). Returns `postprodTaskId` (camelCase); poll `/postprod/dialogue-
+    enhancement/retrievepreview` or pass `webhookURL`. `sampleRate` may be the integer 48000 (both forms
+    accepted, see SampleRate). The 200 body may also carry `error`/`message`. Free.
 
     Args:
-        body (DialogueEnhancementRequest): Body of `POST /postprod/dialogue-enhancement/preview`
-            (dossier §12.21).
+        body (DialogueEnhancementRequest): Body of `POST /postprod/dialogue-enhancement/preview`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,15 +145,13 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | PostProdTaskCreated]:
     """Start a dialogue-enhancement preview task
 
-     Post-production dialogue enhancement (dossier §12.21, portal post-production tutorial; auth via the
-    `X-API-Key` header per the docs). Returns `postprodTaskId` (camelCase); poll `/postprod/dialogue-
-    enhancement/retrievepreview` or pass `webhookURL`. The docs sample sends `sampleRate` as the integer
-    48000 (both forms accepted, see SampleRate). [inferred] `error`/`message` in the 200 body;
-    [inferred] free (credits not stated, dossier §4).
+     Post-production dialogue enhancement. Uses the same API key as every other call (the post-production
+    docs show the `X-API-Key` header). Returns `postprodTaskId` (camelCase); poll `/postprod/dialogue-
+    enhancement/retrievepreview` or pass `webhookURL`. `sampleRate` may be the integer 48000 (both forms
+    accepted, see SampleRate). The 200 body may also carry `error`/`message`. Free.
 
     Args:
-        body (DialogueEnhancementRequest): Body of `POST /postprod/dialogue-enhancement/preview`
-            (dossier §12.21).
+        body (DialogueEnhancementRequest): Body of `POST /postprod/dialogue-enhancement/preview`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,15 +177,13 @@ async def asyncio(
 ) -> ErrorResponse | PostProdTaskCreated | None:
     """Start a dialogue-enhancement preview task
 
-     Post-production dialogue enhancement (dossier §12.21, portal post-production tutorial; auth via the
-    `X-API-Key` header per the docs). Returns `postprodTaskId` (camelCase); poll `/postprod/dialogue-
-    enhancement/retrievepreview` or pass `webhookURL`. The docs sample sends `sampleRate` as the integer
-    48000 (both forms accepted, see SampleRate). [inferred] `error`/`message` in the 200 body;
-    [inferred] free (credits not stated, dossier §4).
+     Post-production dialogue enhancement. Uses the same API key as every other call (the post-production
+    docs show the `X-API-Key` header). Returns `postprodTaskId` (camelCase); poll `/postprod/dialogue-
+    enhancement/retrievepreview` or pass `webhookURL`. `sampleRate` may be the integer 48000 (both forms
+    accepted, see SampleRate). The 200 body may also carry `error`/`message`. Free.
 
     Args:
-        body (DialogueEnhancementRequest): Body of `POST /postprod/dialogue-enhancement/preview`
-            (dossier §12.21).
+        body (DialogueEnhancementRequest): Body of `POST /postprod/dialogue-enhancement/preview`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

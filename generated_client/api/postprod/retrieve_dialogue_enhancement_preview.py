@@ -122,19 +122,14 @@ def sync_detailed(
 ]:
     """Poll / retrieve a dialogue-enhancement preview
 
-     Documented only as "200 = preview ready, 202 = still processing" (dossier §12.22); the bodies could
-    not be read. [inferred] 202 body `PostProdPending`, 200 body `DialogueEnhancementRetrieved` with
-    `previewResults.download_url_preview` (MP3) and `preview_start_time`, or `PostProdTaskFailed`;
-    [inferred] states `POSTPROD_TASK_PENDING`, `POSTPROD_TASK_PROCESSING`,
-    `POSTPROD_TASK_PREVIEW_COMPLETED`, `POSTPROD_TASK_FAILED`. [inferred] 404 for an unknown task id or
-    one of another API key. Conflict: tonn-mcp calls `/postprod/dialogue-enhancement/retrieve-preview`
-    with body `{"taskData": {"taskId": ...}}`; the portal docs' path and `postProdData.postprodTaskId`
-    are chosen because the docs are the primary source.
+     Answers 202 while processing and 200 when the preview is ready. The 202 body is `PostProdPending`;
+    the 200 body is `DialogueEnhancementRetrieved` with `previewResults.download_url_preview` (MP3) and
+    `preview_start_time`, or `PostProdTaskFailed`. States: `POSTPROD_TASK_PENDING`,
+    `POSTPROD_TASK_PROCESSING`, `POSTPROD_TASK_PREVIEW_COMPLETED`, `POSTPROD_TASK_FAILED`. 404 for an
+    unknown task id or one of another API key.
 
     Args:
-        body (PostProdTaskRequest): Body of `POST /postprod/dialogue-enhancement/retrievepreview`
-            (dossier §12.22). Conflict: tonn-mcp sends `{"taskData": {"taskId": ...}}`; the portal
-            docs' `postProdData.postprodTaskId` is chosen.
+        body (PostProdTaskRequest): Body of `POST /postprod/dialogue-enhancement/retrievepreview`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,19 +163,14 @@ def sync(
 ):
     """Poll / retrieve a dialogue-enhancement preview
 
-     Documented only as "200 = preview ready, 202 = still processing" (dossier §12.22); the bodies could
-    not be read. [inferred] 202 body `PostProdPending`, 200 body `DialogueEnhancementRetrieved` with
-    `previewResults.download_url_preview` (MP3) and `preview_start_time`, or `PostProdTaskFailed`;
-    [inferred] states `POSTPROD_TASK_PENDING`, `POSTPROD_TASK_PROCESSING`,
-    `POSTPROD_TASK_PREVIEW_COMPLETED`, `POSTPROD_TASK_FAILED`. [inferred] 404 for an unknown task id or
-    one of another API key. Conflict: tonn-mcp calls `/postprod/dialogue-enhancement/retrieve-preview`
-    with body `{"taskData": {"taskId": ...}}`; the portal docs' path and `postProdData.postprodTaskId`
-    are chosen because the docs are the primary source.
+     Answers 202 while processing and 200 when the preview is ready. The 202 body is `PostProdPending`;
+    the 200 body is `DialogueEnhancementRetrieved` with `previewResults.download_url_preview` (MP3) and
+    `preview_start_time`, or `PostProdTaskFailed`. States: `POSTPROD_TASK_PENDING`,
+    `POSTPROD_TASK_PROCESSING`, `POSTPROD_TASK_PREVIEW_COMPLETED`, `POSTPROD_TASK_FAILED`. 404 for an
+    unknown task id or one of another API key.
 
     Args:
-        body (PostProdTaskRequest): Body of `POST /postprod/dialogue-enhancement/retrievepreview`
-            (dossier §12.22). Conflict: tonn-mcp sends `{"taskData": {"taskId": ...}}`; the portal
-            docs' `postProdData.postprodTaskId` is chosen.
+        body (PostProdTaskRequest): Body of `POST /postprod/dialogue-enhancement/retrievepreview`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,19 +195,14 @@ async def asyncio_detailed(
 ]:
     """Poll / retrieve a dialogue-enhancement preview
 
-     Documented only as "200 = preview ready, 202 = still processing" (dossier §12.22); the bodies could
-    not be read. [inferred] 202 body `PostProdPending`, 200 body `DialogueEnhancementRetrieved` with
-    `previewResults.download_url_preview` (MP3) and `preview_start_time`, or `PostProdTaskFailed`;
-    [inferred] states `POSTPROD_TASK_PENDING`, `POSTPROD_TASK_PROCESSING`,
-    `POSTPROD_TASK_PREVIEW_COMPLETED`, `POSTPROD_TASK_FAILED`. [inferred] 404 for an unknown task id or
-    one of another API key. Conflict: tonn-mcp calls `/postprod/dialogue-enhancement/retrieve-preview`
-    with body `{"taskData": {"taskId": ...}}`; the portal docs' path and `postProdData.postprodTaskId`
-    are chosen because the docs are the primary source.
+     Answers 202 while processing and 200 when the preview is ready. The 202 body is `PostProdPending`;
+    the 200 body is `DialogueEnhancementRetrieved` with `previewResults.download_url_preview` (MP3) and
+    `preview_start_time`, or `PostProdTaskFailed`. States: `POSTPROD_TASK_PENDING`,
+    `POSTPROD_TASK_PROCESSING`, `POSTPROD_TASK_PREVIEW_COMPLETED`, `POSTPROD_TASK_FAILED`. 404 for an
+    unknown task id or one of another API key.
 
     Args:
-        body (PostProdTaskRequest): Body of `POST /postprod/dialogue-enhancement/retrievepreview`
-            (dossier §12.22). Conflict: tonn-mcp sends `{"taskData": {"taskId": ...}}`; the portal
-            docs' `postProdData.postprodTaskId` is chosen.
+        body (PostProdTaskRequest): Body of `POST /postprod/dialogue-enhancement/retrievepreview`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -249,19 +234,14 @@ async def asyncio(
 ):
     """Poll / retrieve a dialogue-enhancement preview
 
-     Documented only as "200 = preview ready, 202 = still processing" (dossier §12.22); the bodies could
-    not be read. [inferred] 202 body `PostProdPending`, 200 body `DialogueEnhancementRetrieved` with
-    `previewResults.download_url_preview` (MP3) and `preview_start_time`, or `PostProdTaskFailed`;
-    [inferred] states `POSTPROD_TASK_PENDING`, `POSTPROD_TASK_PROCESSING`,
-    `POSTPROD_TASK_PREVIEW_COMPLETED`, `POSTPROD_TASK_FAILED`. [inferred] 404 for an unknown task id or
-    one of another API key. Conflict: tonn-mcp calls `/postprod/dialogue-enhancement/retrieve-preview`
-    with body `{"taskData": {"taskId": ...}}`; the portal docs' path and `postProdData.postprodTaskId`
-    are chosen because the docs are the primary source.
+     Answers 202 while processing and 200 when the preview is ready. The 202 body is `PostProdPending`;
+    the 200 body is `DialogueEnhancementRetrieved` with `previewResults.download_url_preview` (MP3) and
+    `preview_start_time`, or `PostProdTaskFailed`. States: `POSTPROD_TASK_PENDING`,
+    `POSTPROD_TASK_PROCESSING`, `POSTPROD_TASK_PREVIEW_COMPLETED`, `POSTPROD_TASK_FAILED`. 404 for an
+    unknown task id or one of another API key.
 
     Args:
-        body (PostProdTaskRequest): Body of `POST /postprod/dialogue-enhancement/retrievepreview`
-            (dossier §12.22). Conflict: tonn-mcp sends `{"taskData": {"taskId": ...}}`; the portal
-            docs' `postProdData.postprodTaskId` is chosen.
+        body (PostProdTaskRequest): Body of `POST /postprod/dialogue-enhancement/retrievepreview`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

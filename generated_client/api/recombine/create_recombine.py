@@ -87,15 +87,15 @@ def sync_detailed(
 ) -> Response[ErrorResponse | RecombineTaskCreated]:
     """Start a recombine job (mix + master a vocal with a backing track)
 
-     Mixes and masters an isolated vocal with a backing track (dossier §12.17; roex-python 1.6.0, P1).
-    Give exactly one input mode: `stemJobId` of a completed separation job, or both `vocalStemURL` and
-    `backingStemURL` (enforced by the schema's `oneOf`/`not`). 400 when the referenced separation job is
-    invalid or not complete; 404 when `stemJobId` is unknown or belongs to another key. Free to submit;
-    the final master costs 250 credits on first retrieval. Poll `/recombinestatus/{id}` or pass
-    `webhookURL` (pending/started/completed/failed, dossier §9).
+     Mixes and masters an isolated vocal with a backing track. Give exactly one input mode: `stemJobId`
+    of a completed separation job, or both `vocalStemURL` and `backingStemURL` (enforced by the schema's
+    `oneOf`/`not`). 400 when the referenced separation job is invalid or not complete; 404 when
+    `stemJobId` is unknown or belongs to another key. Free to submit; the final master costs 250 credits
+    on first retrieval. Poll `/recombinestatus/{id}` or pass `webhookURL`
+    (pending/started/completed/failed).
 
     Args:
-        body (RecombineRequest): Body of `POST /recombine` (dossier §12.17).
+        body (RecombineRequest): Body of `POST /recombine`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,15 +123,15 @@ def sync(
 ) -> ErrorResponse | RecombineTaskCreated | None:
     """Start a recombine job (mix + master a vocal with a backing track)
 
-     Mixes and masters an isolated vocal with a backing track (dossier §12.17; roex-python 1.6.0, P1).
-    Give exactly one input mode: `stemJobId` of a completed separation job, or both `vocalStemURL` and
-    `backingStemURL` (enforced by the schema's `oneOf`/`not`). 400 when the referenced separation job is
-    invalid or not complete; 404 when `stemJobId` is unknown or belongs to another key. Free to submit;
-    the final master costs 250 credits on first retrieval. Poll `/recombinestatus/{id}` or pass
-    `webhookURL` (pending/started/completed/failed, dossier §9).
+     Mixes and masters an isolated vocal with a backing track. Give exactly one input mode: `stemJobId`
+    of a completed separation job, or both `vocalStemURL` and `backingStemURL` (enforced by the schema's
+    `oneOf`/`not`). 400 when the referenced separation job is invalid or not complete; 404 when
+    `stemJobId` is unknown or belongs to another key. Free to submit; the final master costs 250 credits
+    on first retrieval. Poll `/recombinestatus/{id}` or pass `webhookURL`
+    (pending/started/completed/failed).
 
     Args:
-        body (RecombineRequest): Body of `POST /recombine` (dossier §12.17).
+        body (RecombineRequest): Body of `POST /recombine`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,15 +154,15 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | RecombineTaskCreated]:
     """Start a recombine job (mix + master a vocal with a backing track)
 
-     Mixes and masters an isolated vocal with a backing track (dossier §12.17; roex-python 1.6.0, P1).
-    Give exactly one input mode: `stemJobId` of a completed separation job, or both `vocalStemURL` and
-    `backingStemURL` (enforced by the schema's `oneOf`/`not`). 400 when the referenced separation job is
-    invalid or not complete; 404 when `stemJobId` is unknown or belongs to another key. Free to submit;
-    the final master costs 250 credits on first retrieval. Poll `/recombinestatus/{id}` or pass
-    `webhookURL` (pending/started/completed/failed, dossier §9).
+     Mixes and masters an isolated vocal with a backing track. Give exactly one input mode: `stemJobId`
+    of a completed separation job, or both `vocalStemURL` and `backingStemURL` (enforced by the schema's
+    `oneOf`/`not`). 400 when the referenced separation job is invalid or not complete; 404 when
+    `stemJobId` is unknown or belongs to another key. Free to submit; the final master costs 250 credits
+    on first retrieval. Poll `/recombinestatus/{id}` or pass `webhookURL`
+    (pending/started/completed/failed).
 
     Args:
-        body (RecombineRequest): Body of `POST /recombine` (dossier §12.17).
+        body (RecombineRequest): Body of `POST /recombine`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,15 +188,15 @@ async def asyncio(
 ) -> ErrorResponse | RecombineTaskCreated | None:
     """Start a recombine job (mix + master a vocal with a backing track)
 
-     Mixes and masters an isolated vocal with a backing track (dossier §12.17; roex-python 1.6.0, P1).
-    Give exactly one input mode: `stemJobId` of a completed separation job, or both `vocalStemURL` and
-    `backingStemURL` (enforced by the schema's `oneOf`/`not`). 400 when the referenced separation job is
-    invalid or not complete; 404 when `stemJobId` is unknown or belongs to another key. Free to submit;
-    the final master costs 250 credits on first retrieval. Poll `/recombinestatus/{id}` or pass
-    `webhookURL` (pending/started/completed/failed, dossier §9).
+     Mixes and masters an isolated vocal with a backing track. Give exactly one input mode: `stemJobId`
+    of a completed separation job, or both `vocalStemURL` and `backingStemURL` (enforced by the schema's
+    `oneOf`/`not`). 400 when the referenced separation job is invalid or not complete; 404 when
+    `stemJobId` is unknown or belongs to another key. Free to submit; the final master costs 250 credits
+    on first retrieval. Poll `/recombinestatus/{id}` or pass `webhookURL`
+    (pending/started/completed/failed).
 
     Args:
-        body (RecombineRequest): Body of `POST /recombine` (dossier §12.17).
+        body (RecombineRequest): Body of `POST /recombine`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

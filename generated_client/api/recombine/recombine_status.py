@@ -86,11 +86,10 @@ def sync_detailed(
 ) -> Response[Any | ErrorResponse | RecombineStatus]:
     """Get the status of a recombine job
 
-     Returns `processing`, `complete` or `failed` (dossier §12.18). On `failed`, `error` is true and
-    `info` carries the detail. P1's test fixtures also model HTTP 202 with an empty body while
-    processing (fixture, not captured traffic); the normal answer is 200 with `status: processing`. Note
-    roex-python 1.6.0 cannot read an empty body here (it calls `.get` on the text). 404 for an unknown
-    task id or one of another API key. Free.
+     Returns `processing`, `complete` or `failed`. On `failed`, `error` is true and `info` carries the
+    detail. The normal answer while processing is 200 with `status: processing`; a 202 with an empty
+    body is also possible, which roex-python 1.6.0 cannot read (it calls `.get` on the text). 404 for an
+    unknown task id or one of another API key. Free.
 
     Args:
         recombine_task_id (str):
@@ -121,11 +120,10 @@ def sync(
 ) -> Any | ErrorResponse | RecombineStatus | None:
     """Get the status of a recombine job
 
-     Returns `processing`, `complete` or `failed` (dossier §12.18). On `failed`, `error` is true and
-    `info` carries the detail. P1's test fixtures also model HTTP 202 with an empty body while
-    processing (fixture, not captured traffic); the normal answer is 200 with `status: processing`. Note
-    roex-python 1.6.0 cannot read an empty body here (it calls `.get` on the text). 404 for an unknown
-    task id or one of another API key. Free.
+     Returns `processing`, `complete` or `failed`. On `failed`, `error` is true and `info` carries the
+    detail. The normal answer while processing is 200 with `status: processing`; a 202 with an empty
+    body is also possible, which roex-python 1.6.0 cannot read (it calls `.get` on the text). 404 for an
+    unknown task id or one of another API key. Free.
 
     Args:
         recombine_task_id (str):
@@ -151,11 +149,10 @@ async def asyncio_detailed(
 ) -> Response[Any | ErrorResponse | RecombineStatus]:
     """Get the status of a recombine job
 
-     Returns `processing`, `complete` or `failed` (dossier §12.18). On `failed`, `error` is true and
-    `info` carries the detail. P1's test fixtures also model HTTP 202 with an empty body while
-    processing (fixture, not captured traffic); the normal answer is 200 with `status: processing`. Note
-    roex-python 1.6.0 cannot read an empty body here (it calls `.get` on the text). 404 for an unknown
-    task id or one of another API key. Free.
+     Returns `processing`, `complete` or `failed`. On `failed`, `error` is true and `info` carries the
+    detail. The normal answer while processing is 200 with `status: processing`; a 202 with an empty
+    body is also possible, which roex-python 1.6.0 cannot read (it calls `.get` on the text). 404 for an
+    unknown task id or one of another API key. Free.
 
     Args:
         recombine_task_id (str):
@@ -184,11 +181,10 @@ async def asyncio(
 ) -> Any | ErrorResponse | RecombineStatus | None:
     """Get the status of a recombine job
 
-     Returns `processing`, `complete` or `failed` (dossier §12.18). On `failed`, `error` is true and
-    `info` carries the detail. P1's test fixtures also model HTTP 202 with an empty body while
-    processing (fixture, not captured traffic); the normal answer is 200 with `status: processing`. Note
-    roex-python 1.6.0 cannot read an empty body here (it calls `.get` on the text). 404 for an unknown
-    task id or one of another API key. Free.
+     Returns `processing`, `complete` or `failed`. On `failed`, `error` is true and `info` carries the
+    detail. The normal answer while processing is 200 with `status: processing`; a 202 with an empty
+    body is also possible, which roex-python 1.6.0 cannot read (it calls `.get` on the text). 404 for an
+    unknown task id or one of another API key. Free.
 
     Args:
         recombine_task_id (str):

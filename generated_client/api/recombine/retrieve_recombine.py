@@ -120,14 +120,14 @@ def sync_detailed(
     """Retrieve the final master of a recombine job
 
      Returns the final master (stereo 44.1 kHz 16-bit WAV, valid ~24 h) with its measurements and the
-    applied parameters (dossier §12.20). Charges 250 credits the first time it succeeds for a task;
-    repeats return the same result free. 402 if credits are insufficient. Not complete → `{"error":
-    true, "message": ...}` with [inferred] HTTP 202; [inferred] a failed job → 200 with the error
-    envelope and `status: failed`. 404 for an unknown task id or one of another API key.
+    applied parameters. Charges 250 credits the first time it succeeds for a task; repeats return the
+    same result free. 402 if credits are insufficient. Not complete → `{"error": true, "message": ...}`
+    with HTTP 202; a failed job → 200 with the error envelope and `status: failed`. 404 for an unknown
+    task id or one of another API key.
 
     Args:
         body (RecombineTaskRequest): Body of `POST /retrieverecombinepreview` and `POST
-            /retrieverecombine` (dossier §12.19-§12.20).
+            /retrieverecombine`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,14 +156,14 @@ def sync(
     """Retrieve the final master of a recombine job
 
      Returns the final master (stereo 44.1 kHz 16-bit WAV, valid ~24 h) with its measurements and the
-    applied parameters (dossier §12.20). Charges 250 credits the first time it succeeds for a task;
-    repeats return the same result free. 402 if credits are insufficient. Not complete → `{"error":
-    true, "message": ...}` with [inferred] HTTP 202; [inferred] a failed job → 200 with the error
-    envelope and `status: failed`. 404 for an unknown task id or one of another API key.
+    applied parameters. Charges 250 credits the first time it succeeds for a task; repeats return the
+    same result free. 402 if credits are insufficient. Not complete → `{"error": true, "message": ...}`
+    with HTTP 202; a failed job → 200 with the error envelope and `status: failed`. 404 for an unknown
+    task id or one of another API key.
 
     Args:
         body (RecombineTaskRequest): Body of `POST /retrieverecombinepreview` and `POST
-            /retrieverecombine` (dossier §12.19-§12.20).
+            /retrieverecombine`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -189,14 +189,14 @@ async def asyncio_detailed(
     """Retrieve the final master of a recombine job
 
      Returns the final master (stereo 44.1 kHz 16-bit WAV, valid ~24 h) with its measurements and the
-    applied parameters (dossier §12.20). Charges 250 credits the first time it succeeds for a task;
-    repeats return the same result free. 402 if credits are insufficient. Not complete → `{"error":
-    true, "message": ...}` with [inferred] HTTP 202; [inferred] a failed job → 200 with the error
-    envelope and `status: failed`. 404 for an unknown task id or one of another API key.
+    applied parameters. Charges 250 credits the first time it succeeds for a task; repeats return the
+    same result free. 402 if credits are insufficient. Not complete → `{"error": true, "message": ...}`
+    with HTTP 202; a failed job → 200 with the error envelope and `status: failed`. 404 for an unknown
+    task id or one of another API key.
 
     Args:
         body (RecombineTaskRequest): Body of `POST /retrieverecombinepreview` and `POST
-            /retrieverecombine` (dossier §12.19-§12.20).
+            /retrieverecombine`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -223,14 +223,14 @@ async def asyncio(
     """Retrieve the final master of a recombine job
 
      Returns the final master (stereo 44.1 kHz 16-bit WAV, valid ~24 h) with its measurements and the
-    applied parameters (dossier §12.20). Charges 250 credits the first time it succeeds for a task;
-    repeats return the same result free. 402 if credits are insufficient. Not complete → `{"error":
-    true, "message": ...}` with [inferred] HTTP 202; [inferred] a failed job → 200 with the error
-    envelope and `status: failed`. 404 for an unknown task id or one of another API key.
+    applied parameters. Charges 250 credits the first time it succeeds for a task; repeats return the
+    same result free. 402 if credits are insufficient. Not complete → `{"error": true, "message": ...}`
+    with HTTP 202; a failed job → 200 with the error envelope and `status: failed`. 404 for an unknown
+    task id or one of another API key.
 
     Args:
         body (RecombineTaskRequest): Body of `POST /retrieverecombinepreview` and `POST
-            /retrieverecombine` (dossier §12.19-§12.20).
+            /retrieverecombine`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

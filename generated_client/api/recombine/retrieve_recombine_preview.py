@@ -123,13 +123,13 @@ def sync_detailed(
     """Retrieve the free preview of a recombine job
 
      Returns a ~30-s MP3 from the loudest section, its start offset and the full program's integrated
-    loudness (dossier §12.19). Free and repeatable. Not complete → `{"error": true, "message": ...}`
-    with [inferred] HTTP 202; [inferred] a failed job → 200 with the error envelope and `status:
-    failed`. 404 for an unknown task id or one of another API key.
+    loudness. Free and repeatable. Not complete → `{"error": true, "message": ...}` with HTTP 202; a
+    failed job → 200 with the error envelope and `status: failed`. 404 for an unknown task id or one of
+    another API key.
 
     Args:
         body (RecombineTaskRequest): Body of `POST /retrieverecombinepreview` and `POST
-            /retrieverecombine` (dossier §12.19-§12.20).
+            /retrieverecombine`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -164,13 +164,13 @@ def sync(
     """Retrieve the free preview of a recombine job
 
      Returns a ~30-s MP3 from the loudest section, its start offset and the full program's integrated
-    loudness (dossier §12.19). Free and repeatable. Not complete → `{"error": true, "message": ...}`
-    with [inferred] HTTP 202; [inferred] a failed job → 200 with the error envelope and `status:
-    failed`. 404 for an unknown task id or one of another API key.
+    loudness. Free and repeatable. Not complete → `{"error": true, "message": ...}` with HTTP 202; a
+    failed job → 200 with the error envelope and `status: failed`. 404 for an unknown task id or one of
+    another API key.
 
     Args:
         body (RecombineTaskRequest): Body of `POST /retrieverecombinepreview` and `POST
-            /retrieverecombine` (dossier §12.19-§12.20).
+            /retrieverecombine`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -196,13 +196,13 @@ async def asyncio_detailed(
     """Retrieve the free preview of a recombine job
 
      Returns a ~30-s MP3 from the loudest section, its start offset and the full program's integrated
-    loudness (dossier §12.19). Free and repeatable. Not complete → `{"error": true, "message": ...}`
-    with [inferred] HTTP 202; [inferred] a failed job → 200 with the error envelope and `status:
-    failed`. 404 for an unknown task id or one of another API key.
+    loudness. Free and repeatable. Not complete → `{"error": true, "message": ...}` with HTTP 202; a
+    failed job → 200 with the error envelope and `status: failed`. 404 for an unknown task id or one of
+    another API key.
 
     Args:
         body (RecombineTaskRequest): Body of `POST /retrieverecombinepreview` and `POST
-            /retrieverecombine` (dossier §12.19-§12.20).
+            /retrieverecombine`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -235,13 +235,13 @@ async def asyncio(
     """Retrieve the free preview of a recombine job
 
      Returns a ~30-s MP3 from the loudest section, its start offset and the full program's integrated
-    loudness (dossier §12.19). Free and repeatable. Not complete → `{"error": true, "message": ...}`
-    with [inferred] HTTP 202; [inferred] a failed job → 200 with the error envelope and `status:
-    failed`. 404 for an unknown task id or one of another API key.
+    loudness. Free and repeatable. Not complete → `{"error": true, "message": ...}` with HTTP 202; a
+    failed job → 200 with the error envelope and `status: failed`. 404 for an unknown task id or one of
+    another API key.
 
     Args:
         body (RecombineTaskRequest): Body of `POST /retrieverecombinepreview` and `POST
-            /retrieverecombine` (dossier §12.19-§12.20).
+            /retrieverecombine`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

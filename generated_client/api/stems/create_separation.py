@@ -87,15 +87,14 @@ def sync_detailed(
 ) -> Response[ErrorResponse | SeparationTaskCreated]:
     """Start a stem separation job (StemFlow)
 
-     Splits a song into stems on a GPU worker (dossier §12.14; evidenced only by roex-python 1.6.0).
-    `separationMode` `all_stems` (default) → vocals, bass, drums, other; `vocals_instrumental` → vocals,
-    instrumental. Submitting reserves 75 credits, captured only on success and refunded automatically on
-    failure; 402 if the balance is insufficient (dossier §4). Takes minutes including GPU cold start.
-    Poll `/separatestatus/{id}` and fetch with `/retrievestems`, or pass `webhookURL` for
-    pending/started/completed/failed notifications (dossier §9).
+     Splits a song into stems on a GPU worker. `separationMode` `all_stems` (default) → vocals, bass,
+    drums, other; `vocals_instrumental` → vocals, instrumental. Submitting reserves 75 credits, captured
+    only on success and refunded automatically on failure; 402 if the balance is insufficient. Takes
+    minutes including GPU cold start. Poll `/separatestatus/{id}` and fetch with `/retrievestems`, or
+    pass `webhookURL` for pending/started/completed/failed notifications.
 
     Args:
-        body (SeparationRequest): Body of `POST /separate` (dossier §12.14).
+        body (SeparationRequest): Body of `POST /separate`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,15 +122,14 @@ def sync(
 ) -> ErrorResponse | SeparationTaskCreated | None:
     """Start a stem separation job (StemFlow)
 
-     Splits a song into stems on a GPU worker (dossier §12.14; evidenced only by roex-python 1.6.0).
-    `separationMode` `all_stems` (default) → vocals, bass, drums, other; `vocals_instrumental` → vocals,
-    instrumental. Submitting reserves 75 credits, captured only on success and refunded automatically on
-    failure; 402 if the balance is insufficient (dossier §4). Takes minutes including GPU cold start.
-    Poll `/separatestatus/{id}` and fetch with `/retrievestems`, or pass `webhookURL` for
-    pending/started/completed/failed notifications (dossier §9).
+     Splits a song into stems on a GPU worker. `separationMode` `all_stems` (default) → vocals, bass,
+    drums, other; `vocals_instrumental` → vocals, instrumental. Submitting reserves 75 credits, captured
+    only on success and refunded automatically on failure; 402 if the balance is insufficient. Takes
+    minutes including GPU cold start. Poll `/separatestatus/{id}` and fetch with `/retrievestems`, or
+    pass `webhookURL` for pending/started/completed/failed notifications.
 
     Args:
-        body (SeparationRequest): Body of `POST /separate` (dossier §12.14).
+        body (SeparationRequest): Body of `POST /separate`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,15 +152,14 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | SeparationTaskCreated]:
     """Start a stem separation job (StemFlow)
 
-     Splits a song into stems on a GPU worker (dossier §12.14; evidenced only by roex-python 1.6.0).
-    `separationMode` `all_stems` (default) → vocals, bass, drums, other; `vocals_instrumental` → vocals,
-    instrumental. Submitting reserves 75 credits, captured only on success and refunded automatically on
-    failure; 402 if the balance is insufficient (dossier §4). Takes minutes including GPU cold start.
-    Poll `/separatestatus/{id}` and fetch with `/retrievestems`, or pass `webhookURL` for
-    pending/started/completed/failed notifications (dossier §9).
+     Splits a song into stems on a GPU worker. `separationMode` `all_stems` (default) → vocals, bass,
+    drums, other; `vocals_instrumental` → vocals, instrumental. Submitting reserves 75 credits, captured
+    only on success and refunded automatically on failure; 402 if the balance is insufficient. Takes
+    minutes including GPU cold start. Poll `/separatestatus/{id}` and fetch with `/retrievestems`, or
+    pass `webhookURL` for pending/started/completed/failed notifications.
 
     Args:
-        body (SeparationRequest): Body of `POST /separate` (dossier §12.14).
+        body (SeparationRequest): Body of `POST /separate`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,15 +185,14 @@ async def asyncio(
 ) -> ErrorResponse | SeparationTaskCreated | None:
     """Start a stem separation job (StemFlow)
 
-     Splits a song into stems on a GPU worker (dossier §12.14; evidenced only by roex-python 1.6.0).
-    `separationMode` `all_stems` (default) → vocals, bass, drums, other; `vocals_instrumental` → vocals,
-    instrumental. Submitting reserves 75 credits, captured only on success and refunded automatically on
-    failure; 402 if the balance is insufficient (dossier §4). Takes minutes including GPU cold start.
-    Poll `/separatestatus/{id}` and fetch with `/retrievestems`, or pass `webhookURL` for
-    pending/started/completed/failed notifications (dossier §9).
+     Splits a song into stems on a GPU worker. `separationMode` `all_stems` (default) → vocals, bass,
+    drums, other; `vocals_instrumental` → vocals, instrumental. Submitting reserves 75 credits, captured
+    only on success and refunded automatically on failure; 402 if the balance is insufficient. Takes
+    minutes including GPU cold start. Poll `/separatestatus/{id}` and fetch with `/retrievestems`, or
+    pass `webhookURL` for pending/started/completed/failed notifications.
 
     Args:
-        body (SeparationRequest): Body of `POST /separate` (dossier §12.14).
+        body (SeparationRequest): Body of `POST /separate`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -114,14 +114,13 @@ def sync_detailed(
 ]:
     """Retrieve the stems of a completed separation job
 
-     Returns signed URLs (stereo 44.1 kHz WAV, valid ~24 h) of the four or two stems (dossier §12.16).
-    Free and safe to call repeatedly. A job not yet complete answers `{"error": true, "message": ...}`:
-    [inferred] with HTTP 202 (project decision; the dossier leaves the status unspecified). [inferred] A
-    failed job answers 200 with the error envelope and `status: failed` (dossier §10). 404 for an
-    unknown task id or one of another API key.
+     Returns signed URLs (stereo 44.1 kHz WAV, valid ~24 h) of the four or two stems. Free and safe to
+    call repeatedly. A job not yet complete answers `{"error": true, "message": ...}` with HTTP 202. A
+    failed job answers 200 with the error envelope and `status: failed`. 404 for an unknown task id or
+    one of another API key.
 
     Args:
-        body (RetrieveStemsRequest): Body of `POST /retrievestems` (dossier §12.16).
+        body (RetrieveStemsRequest): Body of `POST /retrievestems`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,14 +148,13 @@ def sync(
 ) -> ErrorResponse | SeparationFailed | StemsRetrieved | SeparationNotComplete | None:
     """Retrieve the stems of a completed separation job
 
-     Returns signed URLs (stereo 44.1 kHz WAV, valid ~24 h) of the four or two stems (dossier §12.16).
-    Free and safe to call repeatedly. A job not yet complete answers `{"error": true, "message": ...}`:
-    [inferred] with HTTP 202 (project decision; the dossier leaves the status unspecified). [inferred] A
-    failed job answers 200 with the error envelope and `status: failed` (dossier §10). 404 for an
-    unknown task id or one of another API key.
+     Returns signed URLs (stereo 44.1 kHz WAV, valid ~24 h) of the four or two stems. Free and safe to
+    call repeatedly. A job not yet complete answers `{"error": true, "message": ...}` with HTTP 202. A
+    failed job answers 200 with the error envelope and `status: failed`. 404 for an unknown task id or
+    one of another API key.
 
     Args:
-        body (RetrieveStemsRequest): Body of `POST /retrievestems` (dossier §12.16).
+        body (RetrieveStemsRequest): Body of `POST /retrievestems`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -181,14 +179,13 @@ async def asyncio_detailed(
 ]:
     """Retrieve the stems of a completed separation job
 
-     Returns signed URLs (stereo 44.1 kHz WAV, valid ~24 h) of the four or two stems (dossier §12.16).
-    Free and safe to call repeatedly. A job not yet complete answers `{"error": true, "message": ...}`:
-    [inferred] with HTTP 202 (project decision; the dossier leaves the status unspecified). [inferred] A
-    failed job answers 200 with the error envelope and `status: failed` (dossier §10). 404 for an
-    unknown task id or one of another API key.
+     Returns signed URLs (stereo 44.1 kHz WAV, valid ~24 h) of the four or two stems. Free and safe to
+    call repeatedly. A job not yet complete answers `{"error": true, "message": ...}` with HTTP 202. A
+    failed job answers 200 with the error envelope and `status: failed`. 404 for an unknown task id or
+    one of another API key.
 
     Args:
-        body (RetrieveStemsRequest): Body of `POST /retrievestems` (dossier §12.16).
+        body (RetrieveStemsRequest): Body of `POST /retrievestems`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -214,14 +211,13 @@ async def asyncio(
 ) -> ErrorResponse | SeparationFailed | StemsRetrieved | SeparationNotComplete | None:
     """Retrieve the stems of a completed separation job
 
-     Returns signed URLs (stereo 44.1 kHz WAV, valid ~24 h) of the four or two stems (dossier §12.16).
-    Free and safe to call repeatedly. A job not yet complete answers `{"error": true, "message": ...}`:
-    [inferred] with HTTP 202 (project decision; the dossier leaves the status unspecified). [inferred] A
-    failed job answers 200 with the error envelope and `status: failed` (dossier §10). 404 for an
-    unknown task id or one of another API key.
+     Returns signed URLs (stereo 44.1 kHz WAV, valid ~24 h) of the four or two stems. Free and safe to
+    call repeatedly. A job not yet complete answers `{"error": true, "message": ...}` with HTTP 202. A
+    failed job answers 200 with the error envelope and `status: failed`. 404 for an unknown task id or
+    one of another API key.
 
     Args:
-        body (RetrieveStemsRequest): Body of `POST /retrievestems` (dossier §12.16).
+        body (RetrieveStemsRequest): Body of `POST /retrievestems`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -82,9 +82,8 @@ def sync_detailed(
 ) -> Response[ErrorResponse | SeparationStatus]:
     """Get the status of a stem separation job
 
-     Returns `processing`, `complete` or `failed` (dossier §12.15, roex-python 1.6.0). On `failed`,
-    `error` is true and `info` carries the detail. 404 for an unknown task id or one created with
-    another API key. Free.
+     Returns `processing`, `complete` or `failed`. On `failed`, `error` is true and `info` carries the
+    detail. 404 for an unknown task id or one created with another API key. Free.
 
     Args:
         stemflow_task_id (str):
@@ -115,9 +114,8 @@ def sync(
 ) -> ErrorResponse | SeparationStatus | None:
     """Get the status of a stem separation job
 
-     Returns `processing`, `complete` or `failed` (dossier §12.15, roex-python 1.6.0). On `failed`,
-    `error` is true and `info` carries the detail. 404 for an unknown task id or one created with
-    another API key. Free.
+     Returns `processing`, `complete` or `failed`. On `failed`, `error` is true and `info` carries the
+    detail. 404 for an unknown task id or one created with another API key. Free.
 
     Args:
         stemflow_task_id (str):
@@ -143,9 +141,8 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | SeparationStatus]:
     """Get the status of a stem separation job
 
-     Returns `processing`, `complete` or `failed` (dossier §12.15, roex-python 1.6.0). On `failed`,
-    `error` is true and `info` carries the detail. 404 for an unknown task id or one created with
-    another API key. Free.
+     Returns `processing`, `complete` or `failed`. On `failed`, `error` is true and `info` carries the
+    detail. 404 for an unknown task id or one created with another API key. Free.
 
     Args:
         stemflow_task_id (str):
@@ -174,9 +171,8 @@ async def asyncio(
 ) -> ErrorResponse | SeparationStatus | None:
     """Get the status of a stem separation job
 
-     Returns `processing`, `complete` or `failed` (dossier §12.15, roex-python 1.6.0). On `failed`,
-    `error` is true and `info` carries the detail. 404 for an unknown task id or one created with
-    another API key. Free.
+     Returns `processing`, `complete` or `failed`. On `failed`, `error` is true and `info` carries the
+    detail. 404 for an unknown task id or one created with another API key. Free.
 
     Args:
         stemflow_task_id (str):

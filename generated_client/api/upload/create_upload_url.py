@@ -100,9 +100,8 @@ def sync_detailed(
     """Get a signed upload URL and a readable URL
 
      Returns a Google Cloud Storage signed `PUT` URL for the file and the readable URL to pass as
-    `trackURL` in processing calls (dossier §5, §12.2). Flat body (no wrapper). Free. Then `PUT` the raw
-    bytes to `signed_url` with the same `Content-Type` and no API key; both URLs are valid for about 1
-    hour.
+    `trackURL` in processing calls. Flat body (no wrapper). Free. Then `PUT` the raw bytes to
+    `signed_url` with the same `Content-Type` and no API key; both URLs are valid for about 1 hour.
 
     `contentType` is limited to `audio/mpeg`, `audio/wav`, `audio/flac`: tonn-mcp's `audio/aiff` is
     unconfirmed and excluded.
@@ -111,7 +110,7 @@ def sync_detailed(
     client mocks).
 
     Args:
-        body (UploadRequest): Flat body of `POST /upload` (no wrapper; dossier §5, §12.2).
+        body (UploadRequest): Flat body of `POST /upload` (no wrapper).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,9 +139,8 @@ def sync(
     """Get a signed upload URL and a readable URL
 
      Returns a Google Cloud Storage signed `PUT` URL for the file and the readable URL to pass as
-    `trackURL` in processing calls (dossier §5, §12.2). Flat body (no wrapper). Free. Then `PUT` the raw
-    bytes to `signed_url` with the same `Content-Type` and no API key; both URLs are valid for about 1
-    hour.
+    `trackURL` in processing calls. Flat body (no wrapper). Free. Then `PUT` the raw bytes to
+    `signed_url` with the same `Content-Type` and no API key; both URLs are valid for about 1 hour.
 
     `contentType` is limited to `audio/mpeg`, `audio/wav`, `audio/flac`: tonn-mcp's `audio/aiff` is
     unconfirmed and excluded.
@@ -151,7 +149,7 @@ def sync(
     client mocks).
 
     Args:
-        body (UploadRequest): Flat body of `POST /upload` (no wrapper; dossier §5, §12.2).
+        body (UploadRequest): Flat body of `POST /upload` (no wrapper).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -175,9 +173,8 @@ async def asyncio_detailed(
     """Get a signed upload URL and a readable URL
 
      Returns a Google Cloud Storage signed `PUT` URL for the file and the readable URL to pass as
-    `trackURL` in processing calls (dossier §5, §12.2). Flat body (no wrapper). Free. Then `PUT` the raw
-    bytes to `signed_url` with the same `Content-Type` and no API key; both URLs are valid for about 1
-    hour.
+    `trackURL` in processing calls. Flat body (no wrapper). Free. Then `PUT` the raw bytes to
+    `signed_url` with the same `Content-Type` and no API key; both URLs are valid for about 1 hour.
 
     `contentType` is limited to `audio/mpeg`, `audio/wav`, `audio/flac`: tonn-mcp's `audio/aiff` is
     unconfirmed and excluded.
@@ -186,7 +183,7 @@ async def asyncio_detailed(
     client mocks).
 
     Args:
-        body (UploadRequest): Flat body of `POST /upload` (no wrapper; dossier §5, §12.2).
+        body (UploadRequest): Flat body of `POST /upload` (no wrapper).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -213,9 +210,8 @@ async def asyncio(
     """Get a signed upload URL and a readable URL
 
      Returns a Google Cloud Storage signed `PUT` URL for the file and the readable URL to pass as
-    `trackURL` in processing calls (dossier §5, §12.2). Flat body (no wrapper). Free. Then `PUT` the raw
-    bytes to `signed_url` with the same `Content-Type` and no API key; both URLs are valid for about 1
-    hour.
+    `trackURL` in processing calls. Flat body (no wrapper). Free. Then `PUT` the raw bytes to
+    `signed_url` with the same `Content-Type` and no API key; both URLs are valid for about 1 hour.
 
     `contentType` is limited to `audio/mpeg`, `audio/wav`, `audio/flac`: tonn-mcp's `audio/aiff` is
     unconfirmed and excluded.
@@ -224,7 +220,7 @@ async def asyncio(
     client mocks).
 
     Args:
-        body (UploadRequest): Flat body of `POST /upload` (no wrapper; dossier §5, §12.2).
+        body (UploadRequest): Flat body of `POST /upload` (no wrapper).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
