@@ -13,7 +13,7 @@ import soundfile as sf
 
 from tonn_mock.control import MockControl
 
-from .conftest import API_KEY, assert_matches_spec, encoded, tone, upload, wav_bytes
+from ..conftest import API_KEY, assert_matches_spec, encoded, tone, upload, wav_bytes
 
 RATE = 44100
 

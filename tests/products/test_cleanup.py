@@ -12,7 +12,7 @@ import soundfile as sf
 from tonn_mock.control import MockControl
 from tonn_mock.products import catalog
 
-from .conftest import (
+from ..conftest import (
     API_KEY,
     assert_matches_spec,
     assert_rendered_on_first_download,

@@ -20,8 +20,8 @@ import tonn_client.models
 from tonn_client import AuthenticatedClient
 from tonn_openapi import load_spec
 
-from .conftest import API_KEY
-from .servers import running
+from ..conftest import API_KEY
+from ..servers import running
 
 SPEC = load_spec()
 OPERATIONS = {

@@ -12,7 +12,7 @@ import soundfile as sf
 from tonn_mock.control import MockControl
 from tonn_mock.webhooks import RecordingSender
 
-from .conftest import API_KEY, assert_matches_spec, decode, upload, wav_bytes
+from ..conftest import API_KEY, assert_matches_spec, decode, upload, wav_bytes
 
 
 def start_mastering(client: httpx.Client, track_url: str, **fields: object) -> str:

@@ -37,7 +37,7 @@ from tonn_mock.audio.mixing import mix, track_from_settings
 from tonn_mock.control import MockControl
 from tonn_mock.webhooks import RecordingSender
 
-from .conftest import (
+from ..conftest import (
     API_KEY,
     assert_matches_spec,
     assert_rendered_on_first_download,

@@ -19,7 +19,7 @@ from tonn_mock.backend.inputs import storage_key
 from tonn_mock.control import MockControl
 from tonn_mock.webhooks import RecordingSender
 
-from .conftest import (
+from ..conftest import (
     API_KEY,
     assert_matches_spec,
     assert_rendered_on_first_download,

@@ -14,7 +14,7 @@ import tonn_mock.audio as engine
 from tonn_mock.control import MockControl
 from tonn_mock.webhooks import RecordingSender
 
-from .conftest import (
+from ..conftest import (
     API_KEY,
     assert_matches_spec,
     assert_rendered_on_first_download,

@@ -11,7 +11,7 @@ import pytest
 
 from tonn_mock.control import MockControl
 
-from .conftest import SPEC
+from ..conftest import SPEC
 
 BODY_OPERATIONS = sorted(
     (path, op) for path, item in SPEC["paths"].items() for method, op in item.items() if "requestBody" in op

@@ -16,7 +16,7 @@ from tonn_mock.control import MockControl
 from tonn_mock.core.clock import FakeClock, IdFactory
 from tonn_mock.core.settings import Settings
 
-from .conftest import API_KEY, wav_bytes
+from ..conftest import API_KEY, wav_bytes
 
 SONG = wav_bytes(seconds=11)
 

@@ -15,8 +15,8 @@ from tonn_mock.control import MockControl
 from tonn_mock.core.clock import FakeClock, IdFactory
 from tonn_mock.core.settings import Settings
 
-from ..webhooks.receiver import HANG, WebhookReceiver
-from .conftest import API_KEY
+from ..conftest import API_KEY
+from .receiver import HANG, WebhookReceiver
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from tonn_mock.control import MockControl
 from tonn_mock.core.clock import FakeClock, IdFactory
 from tonn_mock.core.settings import Settings
 
-from .conftest import API_KEY, upload, wav_bytes
+from ..conftest import API_KEY, upload, wav_bytes
 
 MASTERING = {
     "masteringData": {
