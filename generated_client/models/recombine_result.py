@@ -28,7 +28,7 @@ class RecombineResult:
     measured_lufs: float | Unset = UNSET
     """ Integrated loudness of the master, LUFS. """
     peak_level: float | Unset = UNSET
-    """ Peak level of the master, dBFS. """
+    """ Peak level of the master, dBFS (the mock reports its true peak, 4x oversampled). """
     processing: RecombineProcessing | Unset = UNSET
     """ Echo of the processing parameters applied to the final master. """
     sample_rate: int | Unset = UNSET
