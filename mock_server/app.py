@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 
-from flask import Flask, Response, g, jsonify, request
+from flask import Flask, Response, current_app, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from tonn_mock import control, docs
@@ -13,10 +13,12 @@ from tonn_mock.backend import Catalog, MockBackend, Seams
 from tonn_mock.core.errors import MethodNotAllowed, PayloadTooLarge, RouteNotFound, TonnError
 from tonn_mock.core.settings import Settings
 from tonn_mock.gateway.gate import install_gate
+from tonn_mock.gateway.journal import install_journal
 from tonn_mock.gateway.request import EXTENSION
 from tonn_mock.gateway.validation import RequestValidator
 from tonn_mock.products import catalog as registered_products
 from tonn_openapi import load_spec
+from tonn_openapi.operations import closest_operation, operations
 
 request_log = logging.getLogger("tonn_mock.requests")
 
@@ -37,6 +39,7 @@ def create_app(
     app.extensions["tonn_mock.spec"] = spec
     app.extensions["tonn_mock.errors"] = []
     _install_request_log(app)
+    install_journal(app)
     for blueprint in (
         *catalog.api_blueprints,
         *catalog.outside_api_blueprints,
@@ -52,7 +55,9 @@ def create_app(
 def _install_error_handlers(app: Flask) -> None:
     @app.errorhandler(TonnError)
     def tonn_error(error: TonnError) -> tuple[Response, int]:
-        return jsonify(error.body()), error.status
+        response = jsonify(error.body())
+        response.headers.update(error.headers())
+        return response, error.status
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> tuple[Response, int]:
@@ -71,13 +76,24 @@ def _install_error_handlers(app: Flask) -> None:
 
 def _as_tonn_error(error: HTTPException) -> TonnError:
     if error.code == 404:
-        return RouteNotFound(f"No such endpoint: {request.method} {request.path}")
+        return RouteNotFound(f"No such endpoint: {request.method} {request.path}{_did_you_mean()}")
     if error.code == 405:
         return MethodNotAllowed(f"Method {request.method} is not allowed on {request.path}")
     if error.code == 413:
         limit = request.max_content_length
         return PayloadTooLarge(f"Request body too large: the limit is {limit} bytes")
     return TonnError(error.description or error.name, info=error.name, status=error.code or 500)
+
+
+def _did_you_mean() -> str:
+    """`` Did you mean POST /x?``, naming the spec operation closest to an unknown path, so a client
+    that spells a path its own way (EVIDENCE §12.12, §12.22) is told the real one, not given an
+    alias that would hide its bug. Paths under the mock's own ``/_`` prefixes get no suggestion."""
+    if request.path.startswith("/_"):
+        return ""
+    spec = current_app.extensions["tonn_mock.spec"]
+    closest = closest_operation(operations(spec), request.method, request.path)
+    return f". Did you mean {closest[0].upper()} {closest[1]}?" if closest else ""
 
 
 def _install_request_log(app: Flask) -> None:

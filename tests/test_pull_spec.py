@@ -1,9 +1,10 @@
 """A maintainer pulls the live Tonn document from a (local, stand-in) server.
 
-They see the semantic changes, ``--check`` gates drift without writing, and every failure is one
-``error:`` line with exit status 2 and the committed copy untouched. The server is a real
-``ThreadingHTTPServer`` on 127.0.0.1, serving edited copies of our committed spec; the file being
-updated is always a copy in ``tmp_path``.
+They see the overlay's fit and the semantic changes, ``--check`` gates drift without writing, and
+every failure is one ``error:`` line with exit status 2 and the committed files untouched. The
+server plays the official document with edited copies of our committed base layer; the files being
+updated are always copies in ``tmp_path``. These pulls leave the client out (``--no-client``); the
+whole chain, client included, is in ``test_pull_chain.py``.
 """
 
 from __future__ import annotations
@@ -12,10 +13,7 @@ import json
 import socket
 import subprocess
 import sys
-import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -24,92 +22,26 @@ from click.testing import CliRunner, Result
 
 from tonn_openapi import SPEC_PATH, load_spec
 from tonn_openapi.diff import HTTP_METHODS, Change, ChangeKind
+from tonn_openapi.layers import SpecFiles, compose
 from tonn_openapi.normalise import dumps, normalise
 from tonn_openapi.pull import pull_spec, pull_spec_command
 
+from .spec_host import Doc, SpecHost, base_doc, closed_port_url, copy_layers, serving, snapshot
+
 K = ChangeKind
-Doc = dict[str, Any]
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "pull_spec.py"
 MASTERING = "/masteringpreview"
-
-# -- the local server ---------------------------------------------------------------------------
-
-
-@dataclass
-class Reply:
-    status: int = 200
-    body: bytes = b"{}"
-    content_type: str = "application/json"
-
-
-class _SpecServer(ThreadingHTTPServer):
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
-        self.reply = Reply()
-
-
-class _Handler(BaseHTTPRequestHandler):
-    server: _SpecServer
-
-    def do_GET(self) -> None:
-        reply = self.server.reply
-        self.send_response(reply.status)
-        self.send_header("Content-Type", reply.content_type)
-        self.send_header("Content-Length", str(len(reply.body)))
-        self.end_headers()
-        self.wfile.write(reply.body)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        """Silenced: request logs on stderr would only clutter test output."""
-
-
-class SpecHost:
-    """The test's handle on the local server: what it answers, and at which URL."""
-
-    def __init__(self, server: _SpecServer) -> None:
-        self._server = server
-        self.url = f"http://127.0.0.1:{server.server_address[1]}/openapi.json"
-
-    def serves(self, doc: Doc) -> None:
-        """Serve ``doc`` compact and unsorted, as a live server might, not in our canonical form."""
-        self.answers(200, json.dumps(doc).encode())
-
-    def answers(self, status: int, body: bytes, content_type: str = "application/json") -> None:
-        self._server.reply = Reply(status, body, content_type)
 
 
 @pytest.fixture
 def host() -> Iterator[SpecHost]:
-    server = _SpecServer()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield SpecHost(server)
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
-
-
-def closed_port_url() -> str:
-    """A loopback URL nobody listens on: the port was free a moment ago and is closed now."""
-    with socket.create_server(("127.0.0.1", 0)) as probe:
-        port = probe.getsockname()[1]
-    return f"http://127.0.0.1:{port}/openapi.json"
-
-
-# -- documents and the file being updated --------------------------------------------------------
-
-
-def spec_doc() -> Doc:
-    """A fresh copy of our committed spec, which the tests edit to play the live document."""
-    return load_spec()
+    with serving() as running:
+        yield running
 
 
 @pytest.fixture
-def target(tmp_path: Path) -> Path:
-    """A copy of the committed spec (in canonical form) for the pull to compare and update."""
-    path = tmp_path / "openapi.json"
-    path.write_text(dumps(spec_doc()), encoding="utf-8")
-    return path
+def spec_dir(tmp_path: Path) -> SpecFiles:
+    return copy_layers(tmp_path)
 
 
 def resolved(doc: Doc, node: Any) -> Any:
@@ -192,12 +124,13 @@ EDITS: list[Callable[[Doc], Expected]] = [
 ]
 
 
-def pull(url: str, target: Path, *options: str) -> Result:
-    """Run the click command as a user would, in-process."""
-    return CliRunner().invoke(pull_spec_command, ["--url", url, "--output", str(target), *options])
+def pull(url: str, files: SpecFiles, *options: str) -> Result:
+    """Run the click command as a user would, in-process, leaving the client alone."""
+    arguments = ["--url", url, "--spec-dir", str(files.folder), "--no-client", *options]
+    return CliRunner().invoke(pull_spec_command, arguments)
 
 
-# -- the committed file's format -----------------------------------------------------------------
+# -- the committed files' format -----------------------------------------------------------------
 
 
 def test_the_committed_spec_is_already_in_canonical_form() -> None:
@@ -221,55 +154,60 @@ def test_normalise_sorts_keys_at_every_level_but_keeps_list_order() -> None:
 
 @pytest.mark.parametrize("edit", EDITS, ids=lambda edit: edit.__name__)
 def test_pull_reports_each_kind_of_drift(
-    host: SpecHost, target: Path, edit: Callable[[Doc], Expected]
+    host: SpecHost, spec_dir: SpecFiles, edit: Callable[[Doc], Expected]
 ) -> None:
-    live = spec_doc()
+    live = base_doc()
     expected = edit(live)
     host.serves(live)
 
-    result = pull_spec(host.url, target, check=True)
+    result = pull_spec(host.url, spec_dir, check=True)
 
     for change in expected:
         assert change in result.diff.changes
     assert result.drift and not result.written
 
 
-def test_check_exits_1_on_drift_lists_every_change_and_never_writes(host: SpecHost, target: Path) -> None:
-    live = spec_doc()
+def test_check_exits_1_on_drift_lists_every_change_and_never_writes(
+    host: SpecHost, spec_dir: SpecFiles
+) -> None:
+    live = base_doc()
     expected = [change for edit in EDITS for change in edit(live)]
     host.serves(live)
-    before = target.read_bytes()
+    before = snapshot(spec_dir)
 
-    result = pull(host.url, target, "--check")
+    result = pull(host.url, spec_dir, "--check")
 
     assert result.exit_code == 1, result.output
     for change in expected:
         assert f"  {change.line()}\n" in result.stdout
     assert result.stdout.rstrip().endswith("(run without --check to update it)")
-    assert target.read_bytes() == before
+    assert snapshot(spec_dir) == before
 
 
-def test_pulling_an_identical_spec_reports_no_changes_and_leaves_the_file_alone(
-    host: SpecHost, target: Path
+def test_pulling_the_document_the_base_already_is_changes_nothing(
+    host: SpecHost, spec_dir: SpecFiles
 ) -> None:
-    host.serves(spec_doc())
-    before = target.stat()
+    host.serves(base_doc())
+    before = spec_dir.document.stat()
 
     for options in [("--check",), ()]:
-        result = pull(host.url, target, *options)
+        result = pull(host.url, spec_dir, *options)
 
         assert result.exit_code == 0, result.output
         assert "no semantic changes" in result.stdout
-        assert f"up to date: {target}" in result.stdout
-    assert target.stat().st_mtime_ns == before.st_mtime_ns
+        assert "overlay: all " in result.stdout and "select nothing" not in result.stdout
+        assert f"up to date: {spec_dir.document}" in result.stdout
+    assert spec_dir.document.stat().st_mtime_ns == before.st_mtime_ns
 
 
-def test_a_reworded_description_is_drift_without_a_semantic_change(host: SpecHost, target: Path) -> None:
-    live = spec_doc()
+def test_a_reworded_description_is_drift_without_a_semantic_change(
+    host: SpecHost, spec_dir: SpecFiles
+) -> None:
+    live = base_doc()
     live["components"]["schemas"]["DesiredLoudness"]["description"] = "Reworded upstream."
     host.serves(live)
 
-    result = pull(host.url, target, "--check")
+    result = pull(host.url, spec_dir, "--check")
 
     assert result.exit_code == 1
     assert "no semantic changes" in result.stdout
@@ -277,34 +215,71 @@ def test_a_reworded_description_is_drift_without_a_semantic_change(host: SpecHos
     assert f"non-semantic changes: 1 JSON value(s) differ: {pointer}" in result.stdout
 
 
-def test_a_successful_pull_writes_the_normalised_file(host: SpecHost, target: Path) -> None:
-    live = spec_doc()
+def test_a_successful_pull_writes_the_new_base_and_the_composed_document(
+    host: SpecHost, spec_dir: SpecFiles
+) -> None:
+    live = base_doc()
     add_path(live)
     host.serves(live)
-    mode = target.stat().st_mode
+    mode = spec_dir.document.stat().st_mode
+    overlay = spec_dir.read(spec_dir.overlay)
 
-    result = pull(host.url, target)
+    result = pull(host.url, spec_dir)
 
     assert result.exit_code == 0, result.output
     assert "+ /testkit-added: path added" in result.stdout
-    assert result.stdout.rstrip().endswith(f"wrote {target}")
-    assert target.read_text(encoding="utf-8") == dumps(normalise(live))
-    assert target.stat().st_mode == mode
-    assert [path.name for path in target.parent.iterdir()] == [target.name]  # no temp file left
+    assert result.stdout.rstrip().endswith(f"wrote {spec_dir.base}, {spec_dir.document}")
+    assert spec_dir.base.read_text(encoding="utf-8") == dumps(normalise(live))
+    assert spec_dir.document.read_text(encoding="utf-8") == compose(normalise(live), overlay).text
+    assert "webhooks" in spec_dir.read(spec_dir.document)  # the overlay's additions survive the pull
+    assert spec_dir.document.stat().st_mode == mode
+    assert sorted(path.name for path in spec_dir.folder.iterdir()) == [
+        "base.json",
+        "openapi.json",
+        "overlay.json",
+    ]
+
+
+# -- the overlay against a changed document ------------------------------------------------------
+
+
+def test_overlay_actions_whose_target_is_gone_are_reported_and_are_drift(
+    host: SpecHost, spec_dir: SpecFiles
+) -> None:
+    live = base_doc()
+    live["components"]["schemas"]["Loudness"] = live["components"]["schemas"].pop("DesiredLoudness")
+    host.serves(json.loads(json.dumps(live).replace("/DesiredLoudness", "/Loudness")))
+
+    result = pull(host.url, spec_dir, "--check")
+
+    assert result.exit_code == 1, result.output
+    assert "overlay: 1 of " in result.stdout and " action(s) select nothing:" in result.stdout
+    assert "(evidence) $.components.schemas.DesiredLoudness\n" in result.stdout
+
+
+def test_a_value_the_overlay_now_overrides_is_reported(host: SpecHost, spec_dir: SpecFiles) -> None:
+    live = base_doc()
+    live["components"]["schemas"]["DesiredLoudness"]["x-tonn-evidence"] = {"confidence": "official"}
+    host.serves(live)
+
+    result = pull(host.url, spec_dir, "--check")
+
+    assert "overlay: 1 value(s) the document declares are overridden:" in result.stdout
+    assert "(evidence) $.components.schemas.DesiredLoudness: x-tonn-evidence" in result.stdout
 
 
 # -- failures: one line, exit 2, nothing touched -------------------------------------------------
 
 
 def assert_failed_cleanly(
-    result: Result | subprocess.CompletedProcess[str], target: Path, before: bytes
+    result: Result | subprocess.CompletedProcess[str], files: SpecFiles, before: dict[str, bytes]
 ) -> None:
     code = result.exit_code if isinstance(result, Result) else result.returncode
     assert code == 2, result.stdout
     assert len(result.stderr.splitlines()) == 1
     assert result.stderr.startswith("error: ")
     assert "Traceback" not in result.stderr + result.stdout
-    assert target.read_bytes() == before
+    assert snapshot(files) == before
 
 
 def refused(host: SpecHost) -> str:
@@ -322,8 +297,15 @@ def html_page(host: SpecHost) -> str:
 
 
 def invalid_openapi(host: SpecHost) -> str:
-    live = spec_doc()
+    live = base_doc()
     del live["info"]
+    host.serves(live)
+    return host.url
+
+
+def overlay_breaks_it(host: SpecHost) -> str:
+    live = base_doc()
+    live["components"]["schemas"]["SampleRate"]["oneOf"][0] = True  # valid, but nothing to decorate
     host.serves(live)
     return host.url
 
@@ -335,30 +317,31 @@ def invalid_openapi(host: SpecHost) -> str:
         (server_error, "HTTP 500 Internal Server Error"),
         (html_page, "did not return JSON (text/html)"),
         (invalid_openapi, "is not a valid OpenAPI document: "),
+        (overlay_breaks_it, "the overlay does not apply to"),
     ],
     ids=lambda case: getattr(case, "__name__", ""),
 )
 def test_a_failed_pull_is_one_error_line_exit_2_and_no_write(
-    host: SpecHost, target: Path, failure: Callable[[SpecHost], str], reason: str
+    host: SpecHost, spec_dir: SpecFiles, failure: Callable[[SpecHost], str], reason: str
 ) -> None:
     url = failure(host)
-    before = target.read_bytes()
+    before = snapshot(spec_dir)
 
     for options in [("--check",), ()]:
-        result = pull(url, target, *options)
+        result = pull(url, spec_dir, *options)
 
-        assert_failed_cleanly(result, target, before)
+        assert_failed_cleanly(result, spec_dir, before)
         assert reason in result.stderr
 
 
-def test_a_server_that_never_answers_times_out_cleanly(target: Path) -> None:
-    before = target.read_bytes()
+def test_a_server_that_never_answers_times_out_cleanly(spec_dir: SpecFiles) -> None:
+    before = snapshot(spec_dir)
     with socket.create_server(("127.0.0.1", 0)) as silent:  # listens, never accepts
         url = f"http://127.0.0.1:{silent.getsockname()[1]}/openapi.json"
 
-        result = pull(url, target, "--timeout", "0.2")
+        result = pull(url, spec_dir, "--timeout", "0.2")
 
-    assert_failed_cleanly(result, target, before)
+    assert_failed_cleanly(result, spec_dir, before)
     assert "no answer within 0.2s" in result.stderr
 
 
@@ -367,21 +350,22 @@ def test_a_server_that_never_answers_times_out_cleanly(target: Path) -> None:
 
 def run_script(*args: str) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, str(SCRIPT), *args]
-    return subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
 
 
-def test_the_script_reports_a_refused_connection_without_a_traceback(target: Path) -> None:
-    before = target.read_bytes()
+def test_the_script_reports_a_refused_connection_without_a_traceback(spec_dir: SpecFiles) -> None:
+    before = snapshot(spec_dir)
 
-    result = run_script("--url", closed_port_url(), "--output", str(target))
+    result = run_script("--url", closed_port_url(), "--spec-dir", str(spec_dir.folder))
 
-    assert_failed_cleanly(result, target, before)
+    assert_failed_cleanly(result, spec_dir, before)
 
 
-def test_the_script_checks_an_up_to_date_file(host: SpecHost, target: Path) -> None:
-    host.serves(spec_doc())
+def test_the_script_checks_an_up_to_date_checkout(host: SpecHost, spec_dir: SpecFiles) -> None:
+    host.serves(base_doc())
 
-    result = run_script("--url", host.url, "--output", str(target), "--check")
+    result = run_script("--url", host.url, "--spec-dir", str(spec_dir.folder), "--no-client", "--check")
 
     assert (result.returncode, result.stderr) == (0, "")
     assert "no semantic changes" in result.stdout
+    assert "mock: implements every operation of the document, and no other" in result.stdout

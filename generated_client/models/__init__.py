@@ -29,9 +29,12 @@ from .error_response import ErrorResponse
 from .final_master_retrieved import FinalMasterRetrieved
 from .final_master_task_results import FinalMasterTaskResults
 from .final_mix_data import FinalMixData
+from .final_mix_loudness import FinalMixLoudness
 from .final_mix_request import FinalMixRequest
 from .final_mix_results import FinalMixResults
 from .final_mix_retrieved import FinalMixRetrieved
+from .final_mix_sample_rate_integer import FinalMixSampleRateInteger
+from .final_mix_sample_rate_string import FinalMixSampleRateString
 from .final_mix_track import FinalMixTrack
 from .four_stems import FourStems
 from .gain_settings import GainSettings
@@ -163,9 +166,12 @@ __all__ = (
     "FinalMasterRetrieved",
     "FinalMasterTaskResults",
     "FinalMixData",
+    "FinalMixLoudness",
     "FinalMixRequest",
     "FinalMixResults",
     "FinalMixRetrieved",
+    "FinalMixSampleRateInteger",
+    "FinalMixSampleRateString",
     "FinalMixTrack",
     "FourStems",
     "GainSettings",

@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.desired_loudness import DesiredLoudness
-from ..models.sample_rate_integer import SampleRateInteger
-from ..models.sample_rate_string import SampleRateString
+from ..models.final_mix_loudness import FinalMixLoudness
+from ..models.final_mix_sample_rate_integer import FinalMixSampleRateInteger
+from ..models.final_mix_sample_rate_string import FinalMixSampleRateString
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -27,14 +27,17 @@ class FinalMixData:
     return_stems: bool
     """ Also return processed stems. roex-python always sends it. """
     track_data: list[FinalMixTrack]
-    """ One entry per preview track (≤ 32). """
+    """ One entry per preview track (≤ 32): each `trackURL` of the preview as many times as the preview lists it
+    (one upload may be several tracks), nothing else. The n-th entry for a URL applies to the n-th preview track
+    with that URL. """
     create_master: bool | Unset = UNSET
     """ Also master the final mix. """
-    desired_loudness: DesiredLoudness | Unset = UNSET
-    """ Loudness preset: LOW ≈ −14 LUFS, MEDIUM ≈ −10 LUFS, HIGH ≈ −8 LUFS, all with a −1.0 dBFS ceiling. """
-    sample_rate: SampleRateInteger | SampleRateString | Unset = UNSET
-    """ Output sample rate, which also picks the bit depth: "44100" → 44.1 kHz/16-bit, "48000" → 48 kHz/24-bit. Sent
-    as a string or an integer; both forms are accepted. """
+    desired_loudness: FinalMixLoudness | Unset = UNSET
+    """ Loudness of the mastered final mix: LOW ≈ −14 LUFS, MEDIUM ≈ −10 LUFS, HIGH ≈ −8 LUFS, as for mastering;
+    QUIET, LOUD and VERY_LOUD (RoEx's audio-effects guide) ≈ −14, −8 and −6 LUFS. All with a −1.0 dBTP ceiling. """
+    sample_rate: FinalMixSampleRateInteger | FinalMixSampleRateString | Unset = UNSET
+    """ Output sample rate of the final mix, which also picks the bit depth: "44100" → 44.1 kHz/16-bit, "48000",
+    "88200" and "96000" → 24-bit at that rate. Sent as a string or an integer; both forms are accepted. """
     webhook_url: str | Unset = UNSET
     """ URL that receives a JSON POST on each state change of the task. Omit the key when there is no webhook: the
     real service answers an empty string with HTTP 500 and `null` with HTTP 400. This document refuses both as
@@ -60,7 +63,7 @@ class FinalMixData:
         sample_rate: int | str | Unset
         if isinstance(self.sample_rate, Unset):
             sample_rate = UNSET
-        elif isinstance(self.sample_rate, SampleRateString):
+        elif isinstance(self.sample_rate, FinalMixSampleRateString):
             sample_rate = self.sample_rate.value
         else:
             sample_rate = self.sample_rate.value
@@ -106,32 +109,36 @@ class FinalMixData:
         create_master = d.pop("createMaster", UNSET)
 
         _desired_loudness = d.pop("desiredLoudness", UNSET)
-        desired_loudness: DesiredLoudness | Unset
+        desired_loudness: FinalMixLoudness | Unset
         if isinstance(_desired_loudness, Unset):
             desired_loudness = UNSET
         else:
-            desired_loudness = DesiredLoudness(_desired_loudness)
+            desired_loudness = FinalMixLoudness(_desired_loudness)
 
         def _parse_sample_rate(
             data: object,
-        ) -> SampleRateInteger | SampleRateString | Unset:
+        ) -> FinalMixSampleRateInteger | FinalMixSampleRateString | Unset:
             if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                componentsschemas_sample_rate_sample_rate_string = SampleRateString(
-                    data
+                componentsschemas_final_mix_sample_rate_final_mix_sample_rate_string = (
+                    FinalMixSampleRateString(data)
                 )
 
-                return componentsschemas_sample_rate_sample_rate_string
+                return (
+                    componentsschemas_final_mix_sample_rate_final_mix_sample_rate_string
+                )
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             if not isinstance(data, int):
                 raise TypeError()
-            componentsschemas_sample_rate_sample_rate_integer = SampleRateInteger(data)
+            componentsschemas_final_mix_sample_rate_final_mix_sample_rate_integer = (
+                FinalMixSampleRateInteger(data)
+            )
 
-            return componentsschemas_sample_rate_sample_rate_integer
+            return componentsschemas_final_mix_sample_rate_final_mix_sample_rate_integer
 
         sample_rate = _parse_sample_rate(d.pop("sampleRate", UNSET))
 

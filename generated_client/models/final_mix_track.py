@@ -27,7 +27,7 @@ class FinalMixTrack:
     gain_db: float
     """ Gain change in dB. The −60 lower bound comes only from RoEx's AUDIO_EFFECTS_GUIDE. """
     track_url: str
-    """ Must match a track of the preview request. """
+    """ The `trackURL` of a track of the preview request. """
     compression_settings: CompressionSettings | Unset = UNSET
     """ Compression override for a track in the final mix. """
     eq_settings: EqSettings | Unset = UNSET

@@ -26,8 +26,8 @@ class MixAnalysisData:
     verdicts apply). """
     musical_style: AnalysisMusicalStyle
     """ Musical style reference for mix analysis (38 values). Note `HIP_HOP_GRIME` here versus `HIPHOP_GRIME` in
-    MusicalStyle. The values listed are the upper-case ones the official client sends; the server may also accept
-    lower-case forms. """
+    MusicalStyle. Matched without regard to letter case: `rock` and `Rock` are read as `ROCK`; the analysis echoes
+    the style in lower case. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

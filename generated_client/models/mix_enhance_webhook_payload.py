@@ -37,13 +37,11 @@ class MixEnhanceWebhookPayload:
     error: bool | None | str | Unset = UNSET
     """ Failure reason on `MIXREVIVE_TASK_FAILED`; may be a flag or a reason string. """
     message: None | str | Unset = UNSET
-    stems_download_urls: EnhanceStemDownloadUrls | None | Unset = UNSET
-    """ Stem URLs when stems were requested. """
+    stems_download_urls: EnhanceStemDownloadUrls | Unset = UNSET
+    """ Stem URLs keyed by stem name in a mix-enhance webhook delivery. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.enhance_stem_download_urls import EnhanceStemDownloadUrls
-
         mixrevive_task_id = self.mixrevive_task_id
 
         state = self.state.value
@@ -80,13 +78,9 @@ class MixEnhanceWebhookPayload:
         else:
             message = self.message
 
-        stems_download_urls: dict[str, Any] | None | Unset
-        if isinstance(self.stems_download_urls, Unset):
-            stems_download_urls = UNSET
-        elif isinstance(self.stems_download_urls, EnhanceStemDownloadUrls):
+        stems_download_urls: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.stems_download_urls, Unset):
             stems_download_urls = self.stems_download_urls.to_dict()
-        else:
-            stems_download_urls = self.stems_download_urls
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -177,26 +171,14 @@ class MixEnhanceWebhookPayload:
 
         message = _parse_message(d.pop("message", UNSET))
 
-        def _parse_stems_download_urls(
-            data: object,
-        ) -> EnhanceStemDownloadUrls | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                stems_download_urls_type_0 = EnhanceStemDownloadUrls.from_dict(data)
-
-                return stems_download_urls_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(EnhanceStemDownloadUrls | None | Unset, data)
-
-        stems_download_urls = _parse_stems_download_urls(
-            d.pop("stems_download_urls", UNSET)
-        )
+        _stems_download_urls = d.pop("stems_download_urls", UNSET)
+        stems_download_urls: EnhanceStemDownloadUrls | Unset
+        if isinstance(_stems_download_urls, Unset):
+            stems_download_urls = UNSET
+        else:
+            stems_download_urls = EnhanceStemDownloadUrls.from_dict(
+                _stems_download_urls
+            )
 
         mix_enhance_webhook_payload = cls(
             mixrevive_task_id=mixrevive_task_id,

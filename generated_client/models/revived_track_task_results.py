@@ -34,13 +34,12 @@ class RevivedTrackTaskResults:
     """ Mix-enhance ("mix revive") task states. A preview task ends in `MIXREVIVE_TASK_PREVIEW_COMPLETED`; a full
     `/mixenhance` task passes `MIXREVIVE_TASK_PREVIEW_COMPLETED` and ends in `MIXREVIVE_TASK_COMPLETED`; failure is
     `MIXREVIVE_TASK_FAILED`. """
-    stems: EnhancedStems | None | Unset = UNSET
-    """ Processed stems, when requested on a full task. """
+    stems: EnhancedStems | Unset = UNSET
+    """ Processed-stem URLs of a full enhance task run with `getProcessedStems`/`stemProcessing`. Note the singular
+    `vocal`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.enhanced_stems import EnhancedStems
-
         download_url_preview_revived: None | str | Unset
         if isinstance(self.download_url_preview_revived, Unset):
             download_url_preview_revived = UNSET
@@ -63,13 +62,9 @@ class RevivedTrackTaskResults:
         if not isinstance(self.status, Unset):
             status = self.status.value
 
-        stems: dict[str, Any] | None | Unset
-        if isinstance(self.stems, Unset):
-            stems = UNSET
-        elif isinstance(self.stems, EnhancedStems):
+        stems: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.stems, Unset):
             stems = self.stems.to_dict()
-        else:
-            stems = self.stems
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -133,22 +128,12 @@ class RevivedTrackTaskResults:
         else:
             status = MixReviveTaskState(_status)
 
-        def _parse_stems(data: object) -> EnhancedStems | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                stems_type_0 = EnhancedStems.from_dict(data)
-
-                return stems_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(EnhancedStems | None | Unset, data)
-
-        stems = _parse_stems(d.pop("stems", UNSET))
+        _stems = d.pop("stems", UNSET)
+        stems: EnhancedStems | Unset
+        if isinstance(_stems, Unset):
+            stems = UNSET
+        else:
+            stems = EnhancedStems.from_dict(_stems)
 
         revived_track_task_results = cls(
             download_url_preview_revived=download_url_preview_revived,

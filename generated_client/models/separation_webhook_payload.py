@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -26,13 +26,12 @@ class SeparationWebhookPayload:
     stemflow_task_id: str
     error: bool | Unset = UNSET
     message: str | Unset = UNSET
-    stems: FourStems | None | TwoStems | Unset = UNSET
-    """ Stem URLs on `completed`. """
+    stems: FourStems | TwoStems | Unset = UNSET
+    """ Stem URLs on `completed`; left out otherwise. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.four_stems import FourStems
-        from ..models.two_stems import TwoStems
 
         status = self.status.value
 
@@ -42,13 +41,13 @@ class SeparationWebhookPayload:
 
         message = self.message
 
-        stems: dict[str, Any] | None | Unset
+        stems: dict[str, Any] | Unset
         if isinstance(self.stems, Unset):
             stems = UNSET
-        elif isinstance(self.stems, FourStems) or isinstance(self.stems, TwoStems):
+        elif isinstance(self.stems, FourStems):
             stems = self.stems.to_dict()
         else:
-            stems = self.stems
+            stems = self.stems.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -81,9 +80,7 @@ class SeparationWebhookPayload:
 
         message = d.pop("message", UNSET)
 
-        def _parse_stems(data: object) -> FourStems | None | TwoStems | Unset:
-            if data is None:
-                return data
+        def _parse_stems(data: object) -> FourStems | TwoStems | Unset:
             if isinstance(data, Unset):
                 return data
             try:
@@ -94,15 +91,11 @@ class SeparationWebhookPayload:
                 return stems_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                stems_type_1 = TwoStems.from_dict(data)
+            if not isinstance(data, dict):
+                raise TypeError()
+            stems_type_1 = TwoStems.from_dict(data)
 
-                return stems_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(FourStems | None | TwoStems | Unset, data)
+            return stems_type_1
 
         stems = _parse_stems(d.pop("stems", UNSET))
 

@@ -4,8 +4,11 @@ What is simulated (EVIDENCE §11, §12.6-§12.8):
 
 * ``desiredLoudness`` presets LOW / MEDIUM / HIGH = -14 / -10 / -8 LUFS integrated, with a
   -1.0 dBTP ceiling (the seed's reading; RoEx examples that call MEDIUM "-14" are noted in §14).
+  The final mix also takes RoEx's audio-effects guide's QUIET / LOUD / VERY_LOUD = -14 / -8 / -6
+  LUFS (:data:`FINAL_MIX_LOUDNESS_TARGETS`, [inferred] targets, EVIDENCE §14.10).
 * Output rate and word length from ``sampleRate``: "44100" -> 44.1 kHz/16-bit,
-  "48000" -> 48 kHz/24-bit.
+  "48000" -> 48 kHz/24-bit; the final mix also takes "88200" and "96000" -> 24-bit at that rate
+  (:data:`FINAL_MIX_OUTPUT_SETTINGS`, EVIDENCE §14.11).
 * :func:`master` = resample, static gain to the target, then the look-ahead true-peak limiter
   (:mod:`.limiter`, aiming 0.1 dB under the ceiling), iterated until the measured loudness (as
   pyloudnorm reads it, see :mod:`.measure`) is within 0.5 LU of the target; the output's true
@@ -23,6 +26,7 @@ Not simulated: EQ, multiband compression, stereo enhancement, genre-dependent pr
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -33,9 +37,20 @@ from tonn_mock.audio.limiter import LimiterPlan, render
 from tonn_mock.audio.measure import integrated_loudness, true_peak_envelope, true_peak_max
 
 LOUDNESS_TARGETS: dict[str, float] = {"LOW": -14.0, "MEDIUM": -10.0, "HIGH": -8.0}
+FINAL_MIX_LOUDNESS_TARGETS: dict[str, float] = {
+    **LOUDNESS_TARGETS,
+    "QUIET": -14.0,
+    "LOUD": -8.0,
+    "VERY_LOUD": -6.0,
+}
 CEILING_DBFS = -1.0
 PREVIEW_LENGTH_S = 30.0
 OUTPUT_SETTINGS: dict[int, tuple[int, int]] = {44100: (44100, 16), 48000: (48000, 24)}
+FINAL_MIX_OUTPUT_SETTINGS: dict[int, tuple[int, int]] = {
+    **OUTPUT_SETTINGS,
+    88200: (88200, 24),
+    96000: (96000, 24),
+}
 
 _TOLERANCE_LU = 0.5
 _MAX_PASSES = 4
@@ -45,12 +60,19 @@ _TRIM_MARGIN_DB = 0.005
 _PREVIEW_GRID_S = 1.0
 
 
-def master_settings_for(sample_rate: str | int) -> tuple[int, int]:
-    """``(rate, bit_depth)`` for a ``sampleRate`` request field; string or integer forms accepted."""
+def master_settings_for(
+    sample_rate: str | int, choices: Mapping[int, tuple[int, int]] = OUTPUT_SETTINGS
+) -> tuple[int, int]:
+    """``(rate, bit_depth)`` for a ``sampleRate`` request field; string or integer forms accepted.
+
+    ``choices`` is :data:`OUTPUT_SETTINGS` (mastering, mix previews) or
+    :data:`FINAL_MIX_OUTPUT_SETTINGS` (the final mix).
+    """
     try:
-        return OUTPUT_SETTINGS[int(sample_rate)]
+        return choices[int(sample_rate)]
     except (KeyError, ValueError):
-        raise ValueError(f"sampleRate must be 44100 or 48000, got {sample_rate!r}") from None
+        allowed = " or ".join(str(rate) for rate in choices)
+        raise ValueError(f"sampleRate must be {allowed}, got {sample_rate!r}") from None
 
 
 def loudness_target(desired_loudness: str) -> float:
@@ -168,12 +190,23 @@ def preview(audio: Audio, start_s: float | None, length_s: float = PREVIEW_LENGT
     length = round(length_s * audio.sample_rate)
     if audio.frames <= length:
         return audio, 0.0
-    latest = audio.frames - length
     if start_s is None:
         start = _loudest_start(audio, length)
     else:
-        start = min(max(0, round(start_s * audio.sample_rate)), latest)
+        start = _clamped_start(audio.frames, audio.sample_rate, start_s, length)
     return audio.excerpt(start, length), round(start / audio.sample_rate, 2)
+
+
+def requested_preview_start(frames: int, sample_rate: int, start_s: float) -> float:
+    """The start :func:`preview` uses for a requested ``start_s``, from the input's length alone."""
+    length = round(PREVIEW_LENGTH_S * sample_rate)
+    if frames <= length:
+        return 0.0
+    return round(_clamped_start(frames, sample_rate, start_s, length) / sample_rate, 2)
+
+
+def _clamped_start(frames: int, sample_rate: int, start_s: float, length: int) -> int:
+    return min(max(0, round(start_s * sample_rate)), frames - length)
 
 
 def _loudest_start(audio: Audio, length: int) -> int:

@@ -12,7 +12,10 @@ import functools
 import importlib
 import pkgutil
 
+from flask import Flask
+
 from tonn_mock.backend.catalog import Catalog, Product
+from tonn_mock.gateway.gate import api_operations
 
 
 @functools.cache
@@ -29,3 +32,16 @@ def _declared_products() -> list[Product]:
             if isinstance(declared, Product):
                 products.append(declared)
     return products
+
+
+def implemented_operations() -> set[tuple[str, str]]:
+    """``(method, spec path)`` of every route the products serve, read from their blueprints alone.
+
+    No spec is involved, so this answers even for a document the app would refuse to start with
+    (the pull's coverage report compares it with a newly pulled document).
+    """
+    products = catalog()
+    app = Flask("tonn_mock.routes")
+    for blueprint in products.api_blueprints:
+        app.register_blueprint(blueprint)
+    return set(api_operations(app, products))

@@ -164,6 +164,32 @@ def test_requests_the_spec_refuses_never_reach_the_analysis(
     assert response.status_code == 400 and control.credits(API_KEY) == before
 
 
+@pytest.mark.parametrize("style", ["rock", "Rock", "hip_hop_grime"])
+def test_styles_are_read_in_any_letter_case_as_tonn_mcp_sends_them(client: httpx.Client, style: str) -> None:
+    """tonn-mcp documents lower-case analysis styles and its tests send ``rock`` (EVIDENCE §14.13)."""
+    url = upload(client, wav_bytes(seconds=12))
+
+    payload = report(client, url, style=style)
+
+    assert payload["musical_style"] == style.lower()  # echoed in lower case, as in RoEx's sample
+
+
+@pytest.mark.parametrize("style", ["dance", "Dance"])
+def test_a_style_the_server_dropped_stays_refused_in_any_case(client: httpx.Client, style: str) -> None:
+    response = analyse(client, "https://example.com/mix.wav", style=style)
+
+    assert response.status_code == 400
+    assert f"mixDiagnosisData.musicalStyle: '{style}' is not one of" in response.json()["message"]
+
+
+def test_only_the_analysis_style_is_case_insensitive(client: httpx.Client) -> None:
+    """RoEx's MCP server asks for UPPERCASE mastering styles: the mastering enums stay exact."""
+    data = {"trackData": [{"trackURL": "https://example.com/song.wav"}], "musicalStyle": "pop"}
+    response = client.post("/masteringpreview", json={"masteringData": {**data, "desiredLoudness": "MEDIUM"}})
+
+    assert response.status_code == 400 and "'pop' is not one of" in response.json()["message"]
+
+
 # the official client, unchanged except for base_url --------------------------------------------
 
 

@@ -98,7 +98,7 @@ def test_a_preview_is_a_30_second_mp3_from_the_requested_start(
     found = results(client, task_id)
 
     assert found["status"] == "MIXREVIVE_TASK_PREVIEW_COMPLETED" and found["preview_start_time"] == 1.5
-    assert found["download_url_revived"] is None and found["stems"] is None
+    assert found["download_url_revived"] is None and "stems" not in found
     audio, rate = decode(client, found["download_url_preview_revived"])
     assert abs(len(audio) / rate - 30.0) < 0.1
     assert control.credits(API_KEY) == before  # previews are free
@@ -124,7 +124,7 @@ def test_the_full_wav_reaches_the_loudness_preference(
 
     found = results(client, task_id)
 
-    assert found["status"] == "MIXREVIVE_TASK_COMPLETED" and found["stems"] is None
+    assert found["status"] == "MIXREVIVE_TASK_COMPLETED" and "stems" not in found
     enhanced, rate = decode(client, found["download_url_revived"])
     original, _ = sf.read(io.BytesIO(source))
     assert enhanced.shape == original.shape and rate == 44100
@@ -194,11 +194,27 @@ def test_polls_answer_202_with_null_urls_until_the_task_is_done(
         assert pending.status_code == 202
         body = pending.json()["revivedTrackTaskResults"]
         assert body["status"] in RUNNING
-        assert body["download_url_preview_revived"] is body["download_url_revived"] is body["stems"] is None
+        assert body["download_url_preview_revived"] is body["download_url_revived"] is None
+        assert "stems" not in body
     assert (
         third.status_code == 200
         and third.json()["revivedTrackTaskResults"]["status"] == "MIXREVIVE_TASK_COMPLETED"
     )
+
+
+def test_roex_tutorial_code_reads_results_without_stems(
+    client: httpx.Client, control: MockControl, sender: RecordingSender
+) -> None:
+    """RoEx's enhance tutorial does ``results.get("stems", {}).items()``: a null would crash it."""
+    control.set_progression("after_polls:1")
+    task_id = start(client, "mixenhance", upload(client, wav_bytes(seconds=12)), webhookURL=HOOK)
+
+    bodies = [retrieve(client, task_id).json()["revivedTrackTaskResults"] for _ in range(2)]
+    assert control.wait_for_webhooks_idle(timeout=5)
+
+    for body in [*bodies, *sender.payloads(HOOK)]:
+        assert dict(body.get("stems", {}).items()) == {}
+        assert dict(body.get("stems_download_urls", {}).items()) == {}
 
 
 def test_a_scripted_failure_answers_the_failure_envelope(client: httpx.Client, control: MockControl) -> None:

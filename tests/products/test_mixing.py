@@ -366,6 +366,110 @@ def test_the_final_mix_must_name_exactly_the_preview_tracks(
     assert control.task(task_id)["polls"] == 0
 
 
+def test_one_upload_used_as_two_tracks_is_mixed_and_final_mixed_with_both(
+    client: httpx.Client, tracks: dict[str, str]
+) -> None:
+    """roex-python's own integration test sends one upload as two tracks in both calls."""
+    same = tracks["bass.wav"]
+    data = [
+        {**track_data({"bass.wav": same})[0], "instrumentGroup": "BASS_GROUP"},
+        {**track_data({"vocals.wav": same})[0], "instrumentGroup": "VOCAL_GROUP", "presenceSetting": "LEAD"},
+    ]
+    body = {"multitrackData": {"trackData": data, "musicalStyle": "POP", "returnStems": False}}
+    task_id = client.post("/mixpreview", json=body).json()["multitrack_task_id"]
+    ai = retrieve_preview(client, task_id, fx=True).json()["previewMixTaskResults"]["mix_output_settings"]
+    first, second = {"trackURL": same, "gainDb": -3.0}, {"trackURL": same, "gainDb": 2.0}
+
+    final = retrieve_final(client, task_id, [first, second])
+
+    assert final.status_code == 200, final.text
+    applied = final.json()["applyAudioEffectsResults"]["mix_output_settings"]
+    assert sorted(applied) == sorted(ai) == ["bass.wav", "bass.wav (2)"]
+    for name, change in (("bass.wav", -3.0), ("bass.wav (2)", 2.0)):  # n-th entry -> n-th track
+        expected = ai[name]["gain_settings"]["gain_db"] + change
+        assert applied[name]["gain_settings"]["gain_db"] == pytest.approx(expected)
+
+
+def test_a_track_listed_twice_in_the_preview_must_be_listed_twice_in_the_final_mix(
+    client: httpx.Client, control: MockControl, tracks: dict[str, str]
+) -> None:
+    control.set_progression("manual")
+    same = tracks["bass.wav"]
+    data = track_data({"bass.wav": same}) * 2
+    body = {"multitrackData": {"trackData": data, "musicalStyle": "POP", "returnStems": False}}
+    task_id = client.post("/mixpreview", json=body).json()["multitrack_task_id"]
+    once, thrice = [{"trackURL": same, "gainDb": 0.0}], [{"trackURL": same, "gainDb": 0.0}] * 3
+
+    for wrong, reason in ((once, "missing"), (thrice, "repeated")):
+        response = retrieve_final(client, task_id, wrong)
+        assert response.status_code == 400, response.text
+        assert f"{reason}: {same} (listed {len(wrong)} times, 2 in the preview)" in response.json()["message"]
+
+
+@pytest.mark.parametrize(
+    ("loudness", "target"), [("QUIET", -14.0), ("LOUD", -8.0), ("VERY_LOUD", -6.0), ("MEDIUM", -10.0)]
+)
+def test_the_final_mix_masters_to_the_audio_effects_guides_loudness_names(
+    client: httpx.Client, tracks: dict[str, str], loudness: str, target: float
+) -> None:
+    """RoEx's audio-effects guide documents QUIET/MEDIUM/LOUD/VERY_LOUD for this call (EVIDENCE §12.5)."""
+    task_id = start_mix(client, tracks)
+
+    final = retrieve_final(client, task_id, unchanged(tracks), createMaster=True, desiredLoudness=loudness)
+
+    assert final.status_code == 200, final.text
+    audio, rate = decode(client, final.json()["applyAudioEffectsResults"]["download_url_mixed"])
+    assert pyloudnorm.Meter(rate).integrated_loudness(audio) == pytest.approx(target, abs=1.0)
+    assert 20 * np.log10(np.abs(audio).max()) <= -1.0 + 1e-3
+
+
+@pytest.mark.parametrize("sample_rate", ["88200", 96000])
+def test_the_final_mix_renders_at_the_guides_high_sample_rates(
+    client: httpx.Client, tracks: dict[str, str], sample_rate: str | int
+) -> None:
+    task_id = start_mix(client, tracks)
+
+    final = retrieve_final(client, task_id, unchanged(tracks), sampleRate=sample_rate, returnStems=True)
+
+    assert final.status_code == 200, final.text
+    results = final.json()["applyAudioEffectsResults"]
+    for url in (results["download_url_mixed"], *results["stems"].values()):
+        info = sf.info(io.BytesIO(client.get(url).content))
+        assert (info.samplerate, info.subtype) == (int(sample_rate), "PCM_24")
+        assert info.duration == pytest.approx(SECONDS, abs=0.01)
+
+
+def test_the_guides_values_stay_refused_where_no_source_documents_them(
+    client: httpx.Client, tracks: dict[str, str]
+) -> None:
+    data = {"trackData": track_data(tracks), "musicalStyle": "POP", "createMaster": True}
+
+    for field, value in (("desiredLoudness", "LOUD"), ("sampleRate", "96000")):
+        response = client.post("/mixpreview", json={"multitrackData": {**data, field: value}})
+        assert response.status_code == 400 and f"multitrackData.{field}" in response.json()["message"]
+
+
+@pytest.mark.parametrize(
+    ("operation", "field"),
+    [("retrievepreviewmix", "retrieveFXSettings"), ("retrievefinalmix", "returnStems")],
+)
+def test_the_flags_the_docs_index_requires_are_still_required(
+    client: httpx.Client, tracks: dict[str, str], operation: str, field: str
+) -> None:
+    """The Tonn docs index marks both ``(required)`` (EVIDENCE §12.4, §12.5): leaving one out is a
+    client bug the live API would answer with 400, so the mock does too, naming the field."""
+    task_id = start_mix(client, tracks)
+    if operation == "retrievepreviewmix":
+        body = {"multitrackData": {"multitrackTaskId": task_id}}
+    else:
+        body = {"applyAudioEffectsData": {"multitrackTaskId": task_id, "trackData": unchanged(tracks)}}
+
+    response = client.post(f"/{operation}", json=body)
+
+    assert response.status_code == 400
+    assert f"'{field}' is a required property" in response.json()["message"]
+
+
 @pytest.mark.parametrize("operation", ["retrievepreviewmix", "retrievefinalmix"])
 def test_unknown_and_foreign_tasks_are_404(
     client: httpx.Client, control: MockControl, tracks: dict[str, str], operation: str

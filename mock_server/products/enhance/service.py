@@ -19,12 +19,12 @@ from tonn_mock.audio.buffer import Audio
 from tonn_mock.audio.codecs import BitDepth, decode, encode
 from tonn_mock.audio.enhance import enhance, enhance_stems
 from tonn_mock.audio.mastering import master_settings_for, preview
-from tonn_mock.audio.rules import InputRules, check_input
+from tonn_mock.audio.rules import InputRules, check_facts
 from tonn_mock.backend import MockBackend
 from tonn_mock.core.errors import TaskNotFound
 from tonn_mock.products.bodies import failed_body, user_facing_errors
+from tonn_mock.products.previews import decided_start, preview_start
 from tonn_mock.storage import RESULTS_PREFIX
-from tonn_mock.storage.deferred import once
 from tonn_mock.tasks.lifecycle import Lifecycle
 from tonn_mock.tasks.models import Task
 
@@ -54,11 +54,11 @@ ENHANCE_LIFECYCLES = {lc.name: lc for lc in (ENHANCE_PREVIEW, ENHANCE_FULL)}
 
 OPERATION = "createMixEnhance"
 STEMS = ("vocal", "bass", "drums", "other")  # :func:`tonn_mock.audio.enhance_stems` keys
+# No ``stems`` key until there are stems: clients read it with ``.get("stems", {})`` (EVIDENCE §12.12).
 PENDING_RESULTS = {
     "download_url_preview_revived": None,
     "download_url_revived": None,
     "preview_start_time": None,
-    "stems": None,
 }
 
 
@@ -113,9 +113,9 @@ def track_results(backend: MockBackend, task: Task) -> dict[str, Any]:
     return {
         "download_url_preview_revived": backend.download_url(task.base_url, results["preview"]),
         "download_url_revived": _url(backend, task, results["full"]),
-        "preview_start_time": results["preview_start_time"],
+        "preview_start_time": preview_start(backend, task, task.request["audioFileLocation"]),
         "status": task.state,
-        "stems": _stem_urls(backend, task),
+        **_stem_urls(backend, task, "stems"),
     }
 
 
@@ -134,31 +134,28 @@ def webhook_payload(backend: MockBackend, task: Task) -> dict[str, Any]:
         body.update(
             download_url_preview_revived=backend.download_url(task.base_url, task.results["preview"]),
             download_url_revived=_url(backend, task, task.results["full"]),
-            stems_download_urls=_stem_urls(backend, task),
+            **_stem_urls(backend, task, "stems_download_urls"),
         )
     return body
 
 
 def render(backend: MockBackend, task_id: str, data: dict[str, Any], *, full: bool) -> dict[str, Any]:
-    """The work at completion: read and check the input, choose the preview window.
+    """The work at completion: check the input and register the files.
 
     The files are rendered from the same input when first downloaded (see
-    :mod:`tonn_mock.storage.deferred`): the 30 s MP3 preview and, for full tasks, the full-length WAV and
-    any requested stems (16-bit at 44.1 kHz, 24-bit at 48 kHz), all of
+    :mod:`tonn_mock.storage.deferred`): the 30 s MP3 preview and, for full tasks, the full-length
+    WAV and any requested stems (16-bit at 44.1 kHz, 24-bit at 48 kHz), all of
     :func:`tonn_mock.audio.enhance`'s output. Without ``previewStartTime`` the preview starts at
-    the loudest 30 s of the input (on a one-second grid), so ``preview_start_time`` needs no
-    enhancing at completion; the gentle shelves and limiting seldom move that window [inferred].
+    the loudest 30 s of the input (see :mod:`..previews`), so ``preview_start_time`` needs no
+    enhancing; the gentle shelves and limiting seldom move that window [inferred].
     """
     url = data["audioFileLocation"]
     with user_facing_errors():
-        decoded = decode(backend.inputs.read(url))
-        check_input(decoded, INPUT_RULES)
-    start = preview(decoded.audio, data.get("previewStartTime"))[1]
-    window = start if data.get("previewStartTime") is None else data["previewStartTime"]
-    bit_depth = cast(BitDepth, master_settings_for(decoded.audio.sample_rate)[1])
+        facts = backend.inputs.facts(url)
+        check_facts(facts, INPUT_RULES)
+    bit_depth = cast(BitDepth, master_settings_for(facts.sample_rate)[1])
 
-    @once
-    def enhanced() -> Audio:
+    def enhance_input() -> Audio:
         source = decode(backend.inputs.read(url)).audio
         return enhance(
             source,
@@ -166,18 +163,21 @@ def render(backend: MockBackend, task_id: str, data: dict[str, Any], *, full: bo
             fix_tonal_profile=data["fixTonalProfileIssues"],
         )
 
-    @once
-    def stems() -> dict[str, Audio]:
-        return enhance_stems(enhanced())
+    enhanced = backend.shared.step(f"{task_id}/enhanced", enhance_input)
+    stems = backend.shared.step(f"{task_id}/stems", lambda: enhance_stems(enhanced()))
+
+    def preview_mp3() -> bytes:
+        start = preview_start(backend, backend.tasks.get(task_id), url)
+        return encode(preview(enhanced(), start)[0], "MP3")
 
     folder = f"{RESULTS_PREFIX}/{task_id}"
     results: dict[str, Any] = {
         "preview": backend.results.defer(
             f"{folder}/RoEx_Revived_Preview.mp3",
             "audio/mpeg",
-            lambda: encode(preview(enhanced(), window)[0], "MP3"),
+            preview_mp3,
         ),
-        "preview_start_time": start,
+        **decided_start(facts, data),
         "full": None,
         "stems": None,
     }
@@ -205,6 +205,9 @@ def _url(backend: MockBackend, task: Task, key: str | None) -> str | None:
     return backend.download_url(task.base_url, key) if key else None
 
 
-def _stem_urls(backend: MockBackend, task: Task) -> dict[str, str] | None:
+def _stem_urls(backend: MockBackend, task: Task, field: str) -> dict[str, dict[str, str]]:
+    """``{field: {stem: url}}`` when the task has stems, else ``{}``: the key is left out, never null."""
     stems = task.results.get("stems")
-    return {name: backend.download_url(task.base_url, key) for name, key in stems.items()} if stems else None
+    if not stems:
+        return {}
+    return {field: {name: backend.download_url(task.base_url, key) for name, key in stems.items()}}

@@ -11,7 +11,8 @@ webhook fires once).
 
 [inferred] choices: stems are processed tracks (the mix bus safety gain included, so they sum to
 the unmastered mix), keyed by file name without extension; preview stems cover the preview's 30 s.
-``createMaster`` masters the mix file itself to ``desiredLoudness`` (MEDIUM when absent); stems stay
+``createMaster`` masters the mix file itself to ``desiredLoudness`` (MEDIUM when absent; the final
+mix also takes the guide's QUIET, LOUD and VERY_LOUD, and 88.2 or 96 kHz, EVIDENCE §12.5); stems stay
 unmastered. The final mix answer always carries the settings it applied. A final ``webhookURL``
 replaces the preview's for the final notification. ``returnUnmixedTrack``, ``reverbPreference``
 and ``isStem`` are accepted and ignored.
@@ -27,16 +28,22 @@ from typing import Any, cast
 from tonn_mock.audio.automix import TrackMeta, auto_mix_settings
 from tonn_mock.audio.buffer import Audio
 from tonn_mock.audio.codecs import BitDepth, decode, encode
-from tonn_mock.audio.mastering import LOUDNESS_TARGETS, master, master_settings_for, preview
+from tonn_mock.audio.mastering import (
+    FINAL_MIX_LOUDNESS_TARGETS,
+    FINAL_MIX_OUTPUT_SETTINGS,
+    OUTPUT_SETTINGS,
+    master,
+    master_settings_for,
+    preview,
+)
 from tonn_mock.audio.measure import integrated_loudness
 from tonn_mock.audio.mixing import MixResult, mix, process_track, track_from_settings
-from tonn_mock.audio.rules import LOSSLESS, MAX_MIX_TRACK_DURATION_S, InputRules, check_input
+from tonn_mock.audio.rules import LOSSLESS, MAX_MIX_TRACK_DURATION_S, InputRules, check_facts
 from tonn_mock.backend import MockBackend
 from tonn_mock.core.errors import InvalidRequest
 from tonn_mock.products.bodies import failed_body, user_facing_errors
 from tonn_mock.products.mixing import tracks as rules
 from tonn_mock.storage import RESULTS_PREFIX
-from tonn_mock.storage.deferred import once
 from tonn_mock.tasks.lifecycle import Lifecycle
 from tonn_mock.tasks.models import Task
 from tonn_mock.tasks.service import WorkFailed
@@ -83,7 +90,7 @@ def retrieve_preview(
         backend.tasks.record_charge(task.id, FX_CHARGE)
     results = preview_results(backend, task)
     if with_fx:
-        results["mix_output_settings"] = task.results["settings"]
+        results["mix_output_settings"] = mix_settings(backend, task)
     return 200, {"status": MIX_PREVIEW.completed, "previewMixTaskResults": results}
 
 
@@ -150,23 +157,17 @@ def webhook_payload(backend: MockBackend, task: Task) -> dict[str, Any]:
 
 
 def render(backend: MockBackend, task_id: str, data: dict[str, Any]) -> dict[str, Any]:
-    """The preview work at completion: read, check and measure the tracks, choose the AI settings.
+    """The preview work at completion: check the tracks and register the preview's files.
 
-    ``mix_output_settings`` shows the settings, so they are decided here (a loudness measurement
-    per track). The preview mix (the loudest 30 s, as MP3) and its stems are rendered from the
-    same inputs when first downloaded (see :mod:`tonn_mock.storage.deferred`).
+    The AI settings (``mix_output_settings``) need each track's loudness, so they are chosen when
+    first asked for (:func:`mix_settings`). The preview mix (the loudest 30 s, as MP3) and its
+    stems are rendered from the same inputs when first downloaded.
     """
     urls = rules.track_urls(data["trackData"])
-    audios = read_tracks(backend, urls)
+    check_tracks(backend, urls)
     rate, bit_depth = output_format(data.get("sampleRate", "44100"))
     names = rules.track_names(urls)
-    settings = auto_mix_settings(
-        [
-            _meta(track, audio, name)
-            for track, audio, name in zip(data["trackData"], audios, names, strict=True)
-        ]
-    )
-    job = MixRenders(backend, urls, [settings[name] for name in names], rate)
+    job = MixRenders(backend, f"{task_id}/preview", urls, lambda: _in_order(backend, task_id, names), rate)
 
     def preview_mix() -> bytes:
         excerpt = preview(job.result().audio, None)[0]
@@ -180,9 +181,33 @@ def render(backend: MockBackend, task_id: str, data: dict[str, Any]) -> dict[str
         stems = _defer_stems(backend, f"{folder}/preview_stems", names, bit_depth, job.preview_stem)
     return {
         "preview": backend.results.defer(f"{folder}/{PREVIEW_FILE}", "audio/mpeg", preview_mix),
-        "settings": settings,
         "preview_stems": stems,
     }
+
+
+def mix_settings(backend: MockBackend, task: Task) -> dict[str, Any]:
+    """The AI's settings per track of a preview, chosen from each track's loudness when first
+    asked for (a stand-in's loudness is known; an upload is measured once) and kept."""
+
+    def choose() -> dict[str, Any]:
+        tracks = task.request["trackData"]
+        urls = rules.track_urls(tracks)
+        names = rules.track_names(urls)
+        loudness = [_loudness_of(backend, url) for url in urls]
+        metas = [_meta(*each) for each in zip(tracks, loudness, names, strict=True)]
+        return dict(auto_mix_settings(metas))
+
+    return dict(backend.tasks.resolve(task.id, "settings", choose))
+
+
+def _in_order(backend: MockBackend, task_id: str, names: Sequence[str]) -> list[Mapping[str, Any]]:
+    settings = mix_settings(backend, backend.tasks.get(task_id))
+    return [settings[name] for name in names]
+
+
+def _loudness_of(backend: MockBackend, url: str) -> float:
+    known = backend.inputs.known_loudness(url)
+    return known if known is not None else float(backend.inputs.measure(url, "loudness", integrated_loudness))
 
 
 def render_final(backend: MockBackend, task: Task, data: dict[str, Any]) -> dict[str, Any]:
@@ -193,15 +218,17 @@ def render_final(backend: MockBackend, task: Task, data: dict[str, Any]) -> dict
     when first downloaded.
     """
     urls = rules.track_urls(task.request["trackData"])
-    requested = {str(track["trackURL"]): track for track in data["trackData"]}
+    requested = rules.final_tracks_in_preview_order(urls, data["trackData"])
     names = rules.track_names(urls)
     settings = {
-        name: rules.applied_settings(task.results["settings"][name], requested[url])
-        for name, url in zip(names, urls, strict=True)
+        name: rules.applied_settings(mix_settings(backend, task)[name], track)
+        for name, track in zip(names, requested, strict=True)
     }
-    read_tracks(backend, urls)
-    rate, bit_depth = output_format(data.get("sampleRate", task.request.get("sampleRate", "44100")))
-    job = MixRenders(backend, urls, [settings[name] for name in names], rate)
+    check_tracks(backend, urls)
+    sample_rate = data.get("sampleRate", task.request.get("sampleRate", "44100"))
+    rate, bit_depth = output_format(sample_rate, FINAL_MIX_OUTPUT_SETTINGS)
+    in_order = [settings[name] for name in names]
+    job = MixRenders(backend, f"{task.id}/final", urls, lambda: in_order, rate)
 
     def final_mix() -> bytes:
         mixed = job.result().audio
@@ -218,19 +245,25 @@ def render_final(backend: MockBackend, task: Task, data: dict[str, Any]) -> dict
 
 
 class MixRenders:
-    """The audio of one mix, computed at most once and shared by the deferred files of one task.
+    """The audio of one mix, shared by the deferred files of one task while they render.
 
     The tracks are read again from their URLs, so every file is a pure function of the request.
     """
 
     def __init__(
-        self, backend: MockBackend, urls: Sequence[str], settings: Sequence[Mapping[str, Any]], rate: int
+        self,
+        backend: MockBackend,
+        name: str,
+        urls: Sequence[str],
+        settings: Callable[[], Sequence[Mapping[str, Any]]],
+        rate: int,
     ) -> None:
-        urls, settings = list(urls), list(settings)
-        self.tracks = once(lambda: read_tracks(backend, urls))
-        self.result = once(lambda: _mix(self.tracks(), settings, rate))
-        self.stems = once(lambda: _stems(self.tracks(), settings, self.result()))
-        self.preview_start = once(lambda: preview(self.result().audio, None)[1])
+        urls = list(urls)
+        step = backend.shared.step
+        self.tracks = step(f"{name}/tracks", lambda: read_tracks(backend, urls))
+        self.result = step(f"{name}/mix", lambda: _mix(self.tracks(), settings(), rate))
+        self.stems = step(f"{name}/stems", lambda: _stems(self.tracks(), settings(), self.result()))
+        self.preview_start = step(f"{name}/start", lambda: preview(self.result().audio, None)[1])
 
     def stem(self, index: int) -> Audio:
         return self.stems()[index]
@@ -240,30 +273,34 @@ class MixRenders:
         return preview(self.stems()[index], self.preview_start())[0]
 
 
-def read_tracks(backend: MockBackend, urls: Sequence[str]) -> list[Audio]:
-    """Every track, decoded and checked against the mixing input rules (else the work fails)."""
-    audios = []
+def check_tracks(backend: MockBackend, urls: Sequence[str]) -> None:
+    """Every track meets the mixing input rules, judged from its header (else the work fails)."""
     with user_facing_errors():
         for url in urls:
-            decoded = decode(backend.inputs.read(url))
-            check_input(decoded, INPUT_RULES)
-            audios.append(decoded.audio)
-    return audios
+            check_facts(backend.inputs.facts(url), INPUT_RULES)
 
 
-def output_format(sample_rate: str | int) -> tuple[int, BitDepth]:
-    """``sampleRate`` -> (rate, WAV bit depth): 44.1 kHz/16-bit or 48 kHz/24-bit (EVIDENCE §11)."""
-    rate, bit_depth = master_settings_for(sample_rate)
+def read_tracks(backend: MockBackend, urls: Sequence[str]) -> list[Audio]:
+    """Every track, decoded."""
+    with user_facing_errors():
+        return [decode(backend.inputs.read(url)).audio for url in urls]
+
+
+def output_format(
+    sample_rate: str | int, choices: Mapping[int, tuple[int, int]] = OUTPUT_SETTINGS
+) -> tuple[int, BitDepth]:
+    """``sampleRate`` -> (rate, WAV bit depth): 44.1 kHz/16-bit, else 24-bit (EVIDENCE §11, §12.5)."""
+    rate, bit_depth = master_settings_for(sample_rate, choices)
     return rate, cast(BitDepth, bit_depth)
 
 
-def _meta(track: Mapping[str, Any], audio: Audio, name: str) -> TrackMeta:
+def _meta(track: Mapping[str, Any], loudness: float, name: str) -> TrackMeta:
     return TrackMeta(
         name=name,
         instrument_group=str(track["instrumentGroup"]),
         presence=str(track.get("presenceSetting", "NORMAL")),
         pan_preference=str(track.get("panPreference", "NO_PREFERENCE")),
-        loudness_lufs=integrated_loudness(audio),
+        loudness_lufs=loudness,
     )
 
 
@@ -301,4 +338,4 @@ def _wav(stem: Callable[[int], Audio], index: int, bit_depth: BitDepth) -> bytes
 
 
 def _loudness(data: Mapping[str, Any]) -> float:
-    return LOUDNESS_TARGETS[data.get("desiredLoudness") or "MEDIUM"]
+    return FINAL_MIX_LOUDNESS_TARGETS[data.get("desiredLoudness") or "MEDIUM"]

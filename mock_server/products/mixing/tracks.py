@@ -1,10 +1,14 @@
 """Rules about a mix's tracks that need no audio: names, request checks and effective FX settings.
 
 Tonn keys ``mix_output_settings`` by the file name at the end of each ``trackURL``
-(EVIDENCE §12.4), so two tracks of one mix must not share a file name: the mock refuses such a
-preview with 400 ([inferred]; the real service's behaviour is unknown, a plain dict would lose
-one track's settings). ``/retrievefinalmix`` must name exactly the preview's tracks (400 otherwise,
-[inferred] from "must match a track of the preview request").
+(EVIDENCE §12.4); tracks whose names clash, the same upload listed twice included, are told apart
+as ``take.wav``, ``take.wav (2)``... ([inferred]; a plain dict would lose one track's settings).
+
+A track is a position in the preview's ``trackData``, not a URL: roex-python's own integration
+test mixes one upload as two tracks and sends it twice in both calls (EVIDENCE §12.5). So
+``/retrievefinalmix`` must list each preview track exactly once: every URL as many times as the
+preview lists it, nothing else (400 otherwise, [inferred] from "must match a track of the preview
+request"). The n-th final entry for a URL applies to the n-th preview track with that URL.
 
 The final mix starts from the settings the AI chose for the preview and applies the request on
 top ([inferred] from roex-python's "gain changes applied on top of the original preview"):
@@ -15,7 +19,7 @@ the AI's pan and compressor, and each given ``eq_settings.band_N`` replaces that
 from __future__ import annotations
 
 import posixpath
-from collections import Counter
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -50,10 +54,13 @@ def track_names(urls: Sequence[str]) -> list[str]:
 
 
 def check_final_tracks(preview_urls: Sequence[str], final_urls: Sequence[str]) -> None:
-    """The final mix must list every preview track exactly once, and nothing else."""
-    repeated = sorted(url for url, count in Counter(final_urls).items() if count > 1)
-    unknown = [url for url in final_urls if url not in preview_urls]
-    missing = [url for url in preview_urls if url not in final_urls]
+    """The final mix must list every preview track exactly once (a URL as often as the preview does)."""
+    wanted, given = Counter(preview_urls), Counter(final_urls)
+    repeated = [_counted(url, n, wanted[url]) for url, n in given.items() if n > wanted[url] > 0]
+    unknown = [url for url in given if not wanted[url]]
+    missing = [
+        url if not given[url] else _counted(url, given[url], n) for url, n in wanted.items() if given[url] < n
+    ]
     problems = [
         f"{label}: {', '.join(urls)}"
         for label, urls in (("repeated", repeated), ("not in the preview", unknown), ("missing", missing))
@@ -64,6 +71,24 @@ def check_final_tracks(preview_urls: Sequence[str], final_urls: Sequence[str]) -
             "trackData must list each track of the mix preview exactly once (by trackURL); "
             + "; ".join(problems)
         )
+
+
+def _counted(url: str, given: int, wanted: int) -> str:
+    return f"{url} (listed {given} times, {wanted} in the preview)"
+
+
+def final_tracks_in_preview_order(
+    preview_urls: Sequence[str], final_tracks: Sequence[Mapping[str, Any]]
+) -> list[Mapping[str, Any]]:
+    """The final mix's entries, one per preview track and in its order (checked first).
+
+    The n-th entry for a URL goes with the n-th preview track that has that URL.
+    """
+    check_final_tracks(preview_urls, track_urls(final_tracks))
+    queues: dict[str, deque[Mapping[str, Any]]] = defaultdict(deque)
+    for track in final_tracks:
+        queues[str(track["trackURL"])].append(track)
+    return [queues[url].popleft() for url in preview_urls]
 
 
 def stem_names(names: Sequence[str]) -> list[str]:
