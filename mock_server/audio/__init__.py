@@ -30,6 +30,7 @@ from tonn_mock.audio.dialogue import DialogueMode, DialogueTrack, DialogueTrackT
 from tonn_mock.audio.dynamics import Compression
 from tonn_mock.audio.enhance import ENHANCE_TARGETS, LoudnessPreference, enhance, enhance_stems
 from tonn_mock.audio.errors import AudioError, AudioRejected, UnreadableAudio
+from tonn_mock.audio.inspect import AudioFacts, inspect
 from tonn_mock.audio.mastering import (
     CEILING_DBFS,
     LOUDNESS_TARGETS,
@@ -42,7 +43,7 @@ from tonn_mock.audio.mastering import (
 from tonn_mock.audio.measure import integrated_loudness, sample_peak_dbfs, true_peak_dbfs
 from tonn_mock.audio.mixing import EqBand, MixResult, TrackInput, mix, track_from_settings
 from tonn_mock.audio.recombine import RecombineResult, recombine
-from tonn_mock.audio.rules import ANY_FORMAT, LOSSLESS, InputRules, check_input
+from tonn_mock.audio.rules import ANY_FORMAT, LOSSLESS, InputRules, check_facts, check_input
 from tonn_mock.audio.separation import SEPARATION_STEMS, SeparationMode, separate
 from tonn_mock.audio.signals import pink_noise, sine, stand_in_signal
 
@@ -57,6 +58,7 @@ __all__ = [
     "SOUND_SOURCES",
     "Audio",
     "AudioError",
+    "AudioFacts",
     "AudioRejected",
     "BitDepth",
     "Compression",
@@ -77,6 +79,7 @@ __all__ = [
     "UnreadableAudio",
     "analyse",
     "auto_mix_settings",
+    "check_facts",
     "check_input",
     "cleanup",
     "content_type",
@@ -87,6 +90,7 @@ __all__ = [
     "enhance_dialogue",
     "enhance_stems",
     "gain_to_db",
+    "inspect",
     "integrated_loudness",
     "loudness_target",
     "master",

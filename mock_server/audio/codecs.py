@@ -53,19 +53,33 @@ class DecodedAudio:
     bit_depth: int | None
 
 
+READ_ERRORS = (soundfile.SoundFileError, RuntimeError, TypeError, ValueError)
+NO_SAMPLES = "File is not readable audio: it contains no samples"
+
+
+def unreadable(error: Exception) -> UnreadableAudio:
+    """The error for bytes libsndfile cannot read, with its reason."""
+    return UnreadableAudio(f"File is not readable audio: {_reason(error)}")
+
+
+def container_name(libsndfile_format: str) -> str:
+    """The container as users name it (libsndfile's WAVEX and RF64 are WAV files)."""
+    return _CONTAINER_ALIASES.get(libsndfile_format, libsndfile_format)
+
+
 def decode(data: bytes) -> DecodedAudio:
     """Decode any libsndfile-readable file held in memory; raise :class:`UnreadableAudio` if not."""
     try:
         with soundfile.SoundFile(io.BytesIO(data)) as sound:
             samples = sound.read(dtype="float64", always_2d=True)
             container, subtype, rate = sound.format, sound.subtype, sound.samplerate
-    except (soundfile.SoundFileError, RuntimeError, TypeError, ValueError) as error:
-        raise UnreadableAudio(f"File is not readable audio: {_reason(error)}") from error
+    except READ_ERRORS as error:
+        raise unreadable(error) from error
     if samples.shape[0] == 0:
-        raise UnreadableAudio("File is not readable audio: it contains no samples")
+        raise UnreadableAudio(NO_SAMPLES)
     return DecodedAudio(
         audio=Audio(samples, rate),
-        container=_CONTAINER_ALIASES.get(container, container),
+        container=container_name(container),
         subtype=subtype,
         bit_depth=_SUBTYPE_BITS.get(subtype),
     )

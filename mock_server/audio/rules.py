@@ -28,18 +28,14 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import numpy as np
-
 from tonn_mock.audio.codecs import ContainerFormat, DecodedAudio
 from tonn_mock.audio.errors import AudioRejected
-from tonn_mock.audio.measure import rms
+from tonn_mock.audio.inspect import SILENCE_RMS, AudioFacts, facts_of
 
 ALLOWED_SAMPLE_RATES = (44100, 48000)
 MIN_DURATION_S = 10.0
 MAX_MIX_TRACK_DURATION_S = 480.0
 MAX_DURATION_S = 600.0
-SILENCE_RMS = 0.0001
-_SILENCE_WINDOW_S = 60.0
 
 LOSSLESS: tuple[ContainerFormat, ...] = ("WAV", "FLAC")
 ANY_FORMAT: tuple[ContainerFormat, ...] = ("WAV", "FLAC", "MP3")
@@ -60,10 +56,15 @@ class InputRules:
 
 def check_input(decoded: DecodedAudio, rules: InputRules) -> None:
     """Raise :class:`AudioRejected` when ``decoded`` breaks one of the product's input ``rules``."""
-    _check_format(decoded.container, rules)
-    _check_sample_rate(decoded.audio.sample_rate)
-    _check_duration(decoded.audio.duration, rules.max_duration_s)
-    _check_not_silent(decoded)
+    check_facts(facts_of(decoded), rules)
+
+
+def check_facts(facts: AudioFacts, rules: InputRules) -> None:
+    """The same rules, from a file's :class:`AudioFacts` (its header and first samples) alone."""
+    _check_format(facts.container, rules)
+    _check_sample_rate(facts.sample_rate)
+    _check_duration(facts.duration, rules.max_duration_s)
+    _check_not_silent(facts)
 
 
 def _check_format(container: str, rules: InputRules) -> None:
@@ -104,12 +105,9 @@ def _seconds(value: float, rounding: Callable[[float], int]) -> str:
     return f"{rounding(value * 100) / 100:.2f}".rstrip("0").rstrip(".")
 
 
-def _check_not_silent(decoded: DecodedAudio) -> None:
+def _check_not_silent(facts: AudioFacts) -> None:
     """Refuse digital silence (and near-silence) before spending work on it."""
-    audio = decoded.audio
-    first_minute = audio.excerpt(0, int(_SILENCE_WINDOW_S * audio.sample_rate))
-    level = rms(first_minute)
-    if level < SILENCE_RMS or not np.isfinite(level):
+    if facts.silent:
         raise AudioRejected(
-            f"Audio file is silent: RMS {level:.6f} (minimum {SILENCE_RMS})", code="audio_silent"
+            f"Audio file is silent: RMS {facts.level:.6f} (minimum {SILENCE_RMS})", code="audio_silent"
         )

@@ -16,10 +16,11 @@ from tonn_mock.backend.catalog import Catalog
 from tonn_mock.backend.credits import Ledger
 from tonn_mock.backend.faults import FaultBook
 from tonn_mock.backend.inputs import InputResolver
+from tonn_mock.backend.journal import RequestJournal
 from tonn_mock.core.clock import Clock, IdFactory, SystemClock
 from tonn_mock.core.settings import Settings
-from tonn_mock.storage import BlobStore, DirectoryBlobStore, TemporaryBlobStore, UrlSigner
-from tonn_mock.storage.deferred import DeferredResults
+from tonn_mock.storage import RESULTS_PREFIX, BlobStore, DirectoryBlobStore, TemporaryBlobStore, UrlSigner
+from tonn_mock.storage.deferred import DeferredResults, SharedSteps
 from tonn_mock.tasks.models import Task
 from tonn_mock.tasks.progression import parse_policy
 from tonn_mock.tasks.service import TaskService
@@ -57,8 +58,10 @@ class MockBackend:
             seams.sender, _retry_policy(settings), on_attempt=_log_attempt, clock=self.clock
         )
         self.faults = FaultBook()
+        self.journal = RequestJournal()
         self.ledger = Ledger(self.store, catalog.prices, settings.initial_credits, settings.credits_enabled)
         self.results = DeferredResults(self.blobs)
+        self.shared = SharedSteps()
         self.inputs = InputResolver(self.blobs, self.results, settings.fetch_remote_inputs)
         self.tasks = TaskService(
             self.store,
@@ -67,6 +70,8 @@ class MockBackend:
             parse_policy(settings.progression),
             self._notify,
             catalog.lifecycles,
+            retain=settings.retain_tasks or None,
+            on_evict=self._forget_files,
         )
         self.ticker = Ticker(self.tasks)
         if isinstance(self.clock, SystemClock):
@@ -78,11 +83,16 @@ class MockBackend:
 
     def close(self) -> None:
         self.ticker.stop()
-        self.tasks.shutdown()
         self.webhooks.close(timeout=1.0)
         close = getattr(self.blobs, "close", None)
         if callable(close):
             close()
+
+    def _forget_files(self, task: Task) -> None:
+        folder = f"{RESULTS_PREFIX}/{task.id}/"
+        self.results.forget(folder)
+        for key in self.blobs.keys(folder):
+            self.blobs.delete(key)
 
     def _notify(self, task: Task) -> None:
         if task.webhook_url is None:

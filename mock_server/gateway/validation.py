@@ -1,7 +1,8 @@
 """Request validation from the OpenAPI document, compiled once per app.
 
 Every request body is parsed and checked against its operation's schema before any state
-changes; the first (most relevant) violation becomes a 400 whose message names the field, e.g.
+changes (enum values the spec marks case-insensitive are first folded to their listed spelling,
+:mod:`.casing`); the first (most relevant) violation becomes a 400 whose message names the field, e.g.
 ``masteringData.desiredLoudness: 'LOUD' is not one of ['LOW', 'MEDIUM', 'HIGH']``.
 """
 
@@ -11,14 +12,17 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+import jsonschema_rs
 from jsonschema import FormatChecker
 from jsonschema.exceptions import ValidationError, best_match
 from jsonschema.protocols import Validator
 
 from tonn_mock.core.errors import InvalidRequest
+from tonn_mock.gateway.casing import folded_errors
 from tonn_openapi.schemas import SchemaRegistry, pointer
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete")
+SPEC_URI = "urn:tonn-openapi"
 
 # ``format: uri`` is an assertion here: the spec's URLs must be absolute RFC 3986 URIs, checked
 # by jsonschema's own "uri" checker (backed by rfc3986-validator).
@@ -38,6 +42,14 @@ def describe(error: ValidationError) -> str:
     return f"{where}: {error.message}" if where else error.message
 
 
+def _compiled(spec: jsonschema_rs.Registry, schema_at: str) -> jsonschema_rs.Validator:
+    """The same schema compiled by jsonschema-rs: it says only whether a body is valid, about a
+    thousand times faster; jsonschema then explains the refusals, so messages stay the same."""
+    return jsonschema_rs.Draft202012Validator(
+        {"$ref": f"{SPEC_URI}#{schema_at}"}, registry=spec, validate_formats=True
+    )
+
+
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
@@ -47,7 +59,9 @@ class RequestValidator:
 
     def __init__(self, spec: dict[str, Any]) -> None:
         registry = SchemaRegistry(spec)
+        spec_resource = jsonschema_rs.Registry([(SPEC_URI, spec)])
         self._validators: dict[tuple[str, str], Validator] = {}
+        self._accepts: dict[tuple[str, str], jsonschema_rs.Validator] = {}
         self.operations: dict[tuple[str, str], dict[str, Any]] = {}
         for path, item in spec["paths"].items():
             for method in HTTP_METHODS:
@@ -61,6 +75,7 @@ class RequestValidator:
                     self._validators[(method, path)] = registry.validator(schema_at).evolve(
                         format_checker=FORMATS
                     )
+                    self._accepts[(method, path)] = _compiled(spec_resource, schema_at)
 
     def has_body(self, method: str, path: str) -> bool:
         return (method, path) in self._validators
@@ -73,7 +88,9 @@ class RequestValidator:
             body = json.loads(raw, parse_constant=_reject_constant)
         except (UnicodeDecodeError, ValueError) as problem:
             raise InvalidRequest(f"Request body is not valid JSON: {problem}") from None
-        error = best_match(self._validators[(method, path)].iter_errors(body))
+        if self._accepts[(method, path)].is_valid(body):
+            return body  # the common case, decided by the compiled validator alone
+        error = best_match(folded_errors(self._validators[(method, path)], body))
         if error is not None:
             raise InvalidRequest(f"Invalid request body: {describe(error)}")
         return body

@@ -352,10 +352,11 @@ class DirectoryBlobStore:
             folder = folder.parent
 
     def keys(self, prefix: str = "") -> list[str]:
-        """Walk the root for blobs that have a sidecar, skipping every dot-name."""
+        """Walk the prefix's folder for blobs that have a sidecar, skipping every dot-name."""
         self._check_open()
         found = []
-        for folder, dirs, files in os.walk(self.root):
+        start = self.root / prefix.rpartition("/")[0]
+        for folder, dirs, files in os.walk(start):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
             base = Path(folder).relative_to(self.root)
             found += [(base / n).as_posix() for n in files if _is_blob(Path(folder), n)]

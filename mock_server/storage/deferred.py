@@ -1,8 +1,7 @@
 """Result files rendered when first downloaded.
 
-A task's outcome (success or the FAILED state, preview start times, measurements shown in
-response bodies) is decided when it completes; that needs only decoding, checking and light
-analysis. The audio files themselves (masters, previews, stems) are rendered from the same
+A task's outcome (success or the FAILED state) is decided when it completes, from its inputs'
+headers and first samples. The audio files themselves (masters, previews, stems) are rendered from the same
 inputs the first time their signed URL is fetched, then kept in blob storage. Renders are pure
 functions of the request, so the bytes are the same whenever they are produced, and a mock
 that never has its downloads fetched never pays for encoding them.
@@ -10,9 +9,11 @@ that never has its downloads fetched never pays for encoding them.
 
 from __future__ import annotations
 
+import functools
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 from tonn_mock.storage import BlobStore
 
@@ -20,22 +21,40 @@ Render = Callable[[], bytes]
 T = TypeVar("T")
 
 
-def once(compute: Callable[[], T]) -> Callable[[], T]:
-    """``compute``, run at most once even when called from several threads at the same time.
+class SharedSteps:
+    """The expensive steps several renders of one task share (the master behind both the preview
+    and the final file), computed once while in use and then let go.
 
-    The renders of one task share their expensive step (e.g. the master behind both the preview
-    and the final file) through this.
+    A bounded number of recent steps is kept, so pending renders hold no audio and a long-running
+    mock's memory stays flat however many tasks were never downloaded.
     """
-    lock = threading.Lock()
-    done: list[T] = []
 
-    def cached() -> T:
+    def __init__(self, keep: int = 4) -> None:
+        self._keep = keep
+        self._done: OrderedDict[str, Any] = OrderedDict()
+        self._locks: dict[str, threading.Lock] = {}
+        self._guard = threading.Lock()
+
+    def get(self, name: str, compute: Callable[[], T]) -> T:
+        """The step ``name``, computed by ``compute`` unless a recent call already did."""
+        with self._guard:
+            lock = self._locks.setdefault(name, threading.Lock())
         with lock:
-            if not done:
-                done.append(compute())
-            return done[0]
+            with self._guard:
+                if name in self._done:
+                    self._done.move_to_end(name)
+                    return cast(T, self._done[name])
+            value = compute()
+            with self._guard:
+                self._done[name] = value
+                while len(self._done) > self._keep:
+                    oldest, _ = self._done.popitem(last=False)
+                    self._locks.pop(oldest, None)
+            return value
 
-    return cached
+    def step(self, name: str, compute: Callable[[], T]) -> Callable[[], T]:
+        """``compute`` as a shared step: a callable to hand to several renders."""
+        return functools.partial(self.get, name, compute)
 
 
 class DeferredResults:
@@ -44,6 +63,7 @@ class DeferredResults:
     def __init__(self, blobs: BlobStore) -> None:
         self._blobs = blobs
         self._pending: dict[str, tuple[str, Render]] = {}
+        self._by_folder: dict[str, set[str]] = {}
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
 
@@ -52,7 +72,15 @@ class DeferredResults:
         with self._guard:
             self._pending[key] = (content_type, render)
             self._locks.setdefault(key, threading.Lock())
+            self._by_folder.setdefault(_task_folder(key), set()).add(key)
         return key
+
+    def forget(self, folder: str) -> None:
+        """Drop the pending renders in ``folder`` (the files of a task that is forgotten)."""
+        with self._guard:
+            for key in self._by_folder.pop(folder.rstrip("/"), set()):
+                self._pending.pop(key, None)
+                self._locks.pop(key, None)
 
     def is_pending(self, key: str) -> bool:
         with self._guard:
@@ -74,3 +102,9 @@ class DeferredResults:
             with self._guard:
                 self._pending.pop(key, None)
                 self._locks.pop(key, None)
+                self._by_folder.get(_task_folder(key), set()).discard(key)
+
+
+def _task_folder(key: str) -> str:
+    """``results/<task id>`` of ``results/<task id>/stems/bass.wav``: where a task's files live."""
+    return "/".join(key.split("/", 2)[:2])

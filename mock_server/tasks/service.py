@@ -4,16 +4,18 @@ Callers (product services and the control API) never set a state themselves. The
 service to ``observe`` a task (a poll: count it, then catch up with the progression policy), or
 to ``advance``/``complete``/``fail`` it. Every transition is checked against the lifecycle's
 table, stamped with the clock, saved in the store, then handed to the task's own ``listener`` (if
-``create`` was given one) and to ``on_transition`` (which fires the webhook). Audio work runs in
-a background pool from creation; the transition into the completed state collects its result, or
-fails the task with the work's error message.
+``create`` was given one) and to ``on_transition`` (which fires the webhook). A task's ``work``
+runs when the task completes, in the call that completes it: it checks the inputs and registers
+the results, cheaply (files are rendered when first downloaded, values that need samples when
+first asked for, see :meth:`TaskService.resolve`), so no call waits on audio work. A finished
+task keeps only its record; the oldest finished tasks are forgotten past ``retain`` of them.
 """
 
 from __future__ import annotations
 
 import threading
+from collections import deque
 from collections.abc import Callable, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -25,8 +27,11 @@ from tonn_mock.tasks.progression import ProgressionPolicy
 from tonn_mock.tasks.store import Store
 
 Work = Callable[[str], Mapping[str, Any]]
-"""Audio work for a task: given the task id, produce its results (or raise WorkFailed)."""
+"""A task's work at completion: given the task id, check its inputs and return its results (or
+raise WorkFailed). It must be cheap: no decoding or rendering."""
 TransitionListener = Callable[[Task], None]
+Eviction = Callable[[Task], None]
+_LOCK_STRIPES = 64
 
 
 class WorkFailed(Exception):
@@ -54,7 +59,8 @@ class TaskService:
         policy: ProgressionPolicy,
         on_transition: TransitionListener,
         lifecycles: Mapping[str, Lifecycle],
-        work_timeout: float = 60.0,
+        retain: int | None = None,
+        on_evict: Eviction | None = None,
     ) -> None:
         self.store = store
         self.lifecycles = lifecycles
@@ -62,13 +68,14 @@ class TaskService:
         self.ids = ids
         self.policy = policy
         self._on_transition = on_transition
-        self._work_timeout = work_timeout
-        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="tonn-mock-work")
-        self._work: dict[str, Future[Mapping[str, Any]]] = {}
+        self._retain = retain
+        self._on_evict = on_evict
+        self._work: dict[str, Work] = {}
         self._listeners: dict[str, TransitionListener] = {}
-        self._locks: dict[str, threading.Lock] = {}
+        self._locks = [threading.RLock() for _ in range(_LOCK_STRIPES)]
         self._guard = threading.Lock()
         self._plans: list[FailurePlan] = []
+        self._finished: deque[str] = deque()
 
     # creation and observation -------------------------------------------------------------
 
@@ -84,7 +91,7 @@ class TaskService:
         id_prefix: str = "",
         listener: TransitionListener | None = None,
     ) -> Task:
-        """Create a task in its initial state, start its work, and catch up with the policy.
+        """Create a task in its initial state and catch up with the policy.
 
         ``listener`` (optional) is told about each transition of this task only, before the
         service-wide ``on_transition`` (webhooks): product-specific side effects such as
@@ -105,7 +112,7 @@ class TaskService:
         self.store.add_task(task)
         if listener is not None:
             self._listeners[task.id] = listener
-        self._work[task.id] = self._pool.submit(work, task.id)
+        self._work[task.id] = work
         self._announce(task)
         return self.catch_up(task.id)
 
@@ -184,8 +191,14 @@ class TaskService:
     def running_tasks(self) -> list[Task]:
         return [t for t in self.store.tasks() if self.lifecycles[t.lifecycle].is_running(t.state)]
 
-    def shutdown(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+    def resolve(self, task_id: str, name: str, compute: Callable[[], Any]) -> Any:
+        """``results[name]`` of a finished task, computed by ``compute`` the first time it is asked
+        for and kept with the task (values that need the input's samples)."""
+        task = self.get(task_id)
+        if name not in task.results:
+            value = compute()
+            task = self.store.update_task(task_id, lambda t: replace(t, results={name: value, **t.results}))
+        return task.results[name]
 
     # internals ----------------------------------------------------------------------------
 
@@ -196,10 +209,11 @@ class TaskService:
         return self._finish(task, lifecycle)
 
     def _finish(self, task: Task, lifecycle: Lifecycle) -> Task:
+        work = self._work.pop(task.id, None)
         if task.planned_failure is not None:
             return self._move(task, lifecycle, lifecycle.failed, error=task.planned_failure)
         try:
-            results = self._work[task.id].result(timeout=self._work_timeout)
+            results = work(task.id) if work is not None else {}
         except WorkFailed as failure:
             return self._move(task, lifecycle, lifecycle.failed, error=str(failure))
         except Exception as failure:  # any processing error fails the task, never the request
@@ -235,11 +249,24 @@ class TaskService:
         listener = self._listeners.get(task.id)
         if listener is not None:
             listener(task)
+        if task.state in (self.lifecycles[task.lifecycle].completed, self.lifecycles[task.lifecycle].failed):
+            self._listeners.pop(task.id, None)
+            self._work.pop(task.id, None)
+            self._finished.append(task.id)
         self._on_transition(task)
+        self._forget_oldest_finished()
 
-    def _task_lock(self, task_id: str) -> threading.Lock:
-        with self._guard:
-            return self._locks.setdefault(task_id, threading.Lock())
+    def _task_lock(self, task_id: str) -> threading.RLock:
+        """One of a fixed set of locks: the same task always gets the same one."""
+        return self._locks[hash(task_id) % _LOCK_STRIPES]
+
+    def _forget_oldest_finished(self) -> None:
+        """Past ``retain`` finished tasks, the oldest are removed (with their files)."""
+        while self._retain is not None and len(self._finished) > self._retain:
+            with self._guard:
+                task = self.store.remove_task(self._finished.popleft()) if self._finished else None
+            if task is not None and self._on_evict is not None:
+                self._on_evict(task)
 
     def _take_failure_plan(self, lifecycle: str) -> str | None:
         with self._guard:

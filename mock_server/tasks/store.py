@@ -12,6 +12,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import Protocol
 
+from tonn_mock.core.errors import TaskNotFound
 from tonn_mock.tasks.models import Task
 
 
@@ -24,6 +25,9 @@ class Store(Protocol):
         """Atomically replace a task by ``change(task)``; ``change`` must be pure."""
 
     def tasks(self) -> list[Task]: ...
+
+    def remove_task(self, task_id: str) -> Task | None:
+        """Forget a task; returns it, or ``None`` if there was none."""
 
     def balance(self, key: str, default: int) -> int: ...
 
@@ -55,6 +59,8 @@ class MemoryStore:
 
     def update_task(self, task_id: str, change: Callable[[Task], Task]) -> Task:
         with self._lock:
+            if task_id not in self._tasks:
+                raise TaskNotFound(task_id)  # forgotten while a call was using it
             task = change(self._tasks[task_id])
             self._tasks[task_id] = task
             return task
@@ -62,6 +68,10 @@ class MemoryStore:
     def tasks(self) -> list[Task]:
         with self._lock:
             return sorted(self._tasks.values(), key=lambda t: (t.created_at, t.id))
+
+    def remove_task(self, task_id: str) -> Task | None:
+        with self._lock:
+            return self._tasks.pop(task_id, None)
 
     def balance(self, key: str, default: int) -> int:
         with self._lock:

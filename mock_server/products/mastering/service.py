@@ -1,23 +1,23 @@
 """Mastering tasks: create, poll the preview, retrieve the final master (charged once).
 
-The work checks the input off the request path; the master is rendered on first download. The
-loudness target comes from ``desiredLoudness`` (or ``forcedLoudnessInLUFS``), the rate and bit
-depth from ``sampleRate``. The preview is a 30 s MP3 excerpt from ``previewStartTime`` or the
-loudest part of the input.
+Completing a task checks the input from its header and first samples; the master is rendered
+on first download. The loudness target comes from ``desiredLoudness`` (or
+``forcedLoudnessInLUFS``), the rate and bit depth from ``sampleRate``. The preview is a 30 s MP3
+excerpt from ``previewStartTime`` or the loudest part of the input (see :mod:`..previews`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, cast
 
-from tonn_mock.audio.buffer import Audio
 from tonn_mock.audio.codecs import BitDepth, decode, encode
 from tonn_mock.audio.mastering import LOUDNESS_TARGETS, master, master_settings_for, preview
-from tonn_mock.audio.rules import InputRules, check_input
+from tonn_mock.audio.rules import InputRules, check_facts
 from tonn_mock.backend import MockBackend
 from tonn_mock.products.bodies import failed_body, finished_at, timestamp, user_facing_errors
+from tonn_mock.products.previews import decided_start, preview_start
 from tonn_mock.storage import RESULTS_PREFIX
-from tonn_mock.storage.deferred import once
 from tonn_mock.tasks.lifecycle import Lifecycle
 from tonn_mock.tasks.models import Task
 
@@ -73,9 +73,13 @@ def retrieve_final(backend: MockBackend, owner: str, task_id: str) -> tuple[int,
 def preview_results(backend: MockBackend, task: Task) -> dict[str, Any]:
     return {
         "download_url_mastered_preview": backend.download_url(task.base_url, task.results["preview"]),
-        "preview_start_time": task.results["preview_start_time"],
+        "preview_start_time": preview_start(backend, task, input_url(task.request)),
         "status": MASTERING.completed,
     }
+
+
+def input_url(data: Mapping[str, Any]) -> str:
+    return str(data["trackData"][0]["trackURL"])
 
 
 def webhook_payload(backend: MockBackend, task: Task) -> dict[str, Any]:
@@ -95,35 +99,31 @@ def webhook_payload(backend: MockBackend, task: Task) -> dict[str, Any]:
 
 
 def render(backend: MockBackend, task_id: str, data: dict[str, Any]) -> dict[str, Any]:
-    """The work at completion: read and check the input, choose the preview window.
-
-    The master and its preview are rendered when first downloaded (see :mod:`..results`).
-    """
-    url = data["trackData"][0]["trackURL"]
+    """The work at completion: check the input and register the files (rendered on download)."""
+    url = input_url(data)
     with user_facing_errors():
-        decoded = decode(backend.inputs.read(url))
-        check_input(decoded, INPUT_RULES)
-    _, start = preview(decoded.audio, data.get("previewStartTime"))
+        facts = backend.inputs.facts(url)
+        check_facts(facts, INPUT_RULES)
     rate, bit_depth = master_settings_for(data.get("sampleRate", "44100"))
+    mastered = backend.shared.step(
+        f"{task_id}/mastered",
+        lambda: master(decode(backend.inputs.read(url)).audio, loudness_target(data), sample_rate=rate),
+    )
 
-    @once
-    def mastered() -> Audio:
-        return master(decode(backend.inputs.read(url)).audio, loudness_target(data), sample_rate=rate)
+    def preview_mp3() -> bytes:
+        start = preview_start(backend, backend.tasks.get(task_id), url)
+        return encode(preview(mastered(), start)[0], "MP3")
 
     folder = f"{RESULTS_PREFIX}/{task_id}"
     return {
-        "preview": backend.results.defer(
-            f"{folder}/RoEx_Preview_Master.mp3",
-            "audio/mpeg",
-            lambda: encode(preview(mastered(), start)[0], "MP3"),
-        ),
+        "preview": backend.results.defer(f"{folder}/RoEx_Preview_Master.mp3", "audio/mpeg", preview_mp3),
         "final": backend.results.defer(
             f"{folder}/RoEx_Final_Master.wav",
             "audio/wav",
             lambda: encode(mastered(), "WAV", cast(BitDepth, bit_depth)),
         ),
-        "preview_start_time": round(start, 2),
         "target_lufs": loudness_target(data),
+        **decided_start(facts, data),
     }
 
 

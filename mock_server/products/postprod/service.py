@@ -19,10 +19,9 @@ from typing import Any
 
 from tonn_mock.audio import (
     LOSSLESS,
-    Audio,
     DialogueTrack,
     InputRules,
-    check_input,
+    check_facts,
     decode,
     encode,
     enhance_dialogue,
@@ -31,7 +30,6 @@ from tonn_mock.audio import (
 from tonn_mock.backend import MockBackend
 from tonn_mock.products.bodies import failed_body, user_facing_errors
 from tonn_mock.storage import RESULTS_PREFIX
-from tonn_mock.storage.deferred import once
 from tonn_mock.tasks.lifecycle import Lifecycle
 from tonn_mock.tasks.models import Task
 
@@ -98,14 +96,18 @@ def webhook_payload(backend: MockBackend, task: Task) -> dict[str, Any]:
 
 
 def render(backend: MockBackend, task_id: str, data: dict[str, Any]) -> dict[str, Any]:
-    """The work at completion: read and check every track; register the preview and its window."""
-    with user_facing_errors():
-        first = read_tracks(backend, data)[0]
-    rate = int(data.get("sampleRate", first.audio.sample_rate))
+    """The work at completion: check every track; register the preview and its window.
 
-    @once
-    def excerpt() -> tuple[Audio, float]:
-        return preview(enhance_dialogue(read_tracks(backend, data), rate), None)
+    Both need the enhanced dialogue, so both are computed when first asked for.
+    """
+    with user_facing_errors():
+        facts = [backend.inputs.facts(entry["trackURL"]) for entry in data["trackData"]]
+        for each in facts:
+            check_facts(each, INPUT_RULES)
+    rate = int(data.get("sampleRate", facts[0].sample_rate))
+    excerpt = backend.shared.step(
+        f"{task_id}/excerpt", lambda: preview(enhance_dialogue(read_tracks(backend, data), rate), None)
+    )
 
     folder = f"{RESULTS_PREFIX}/{task_id}"
     return {
@@ -121,13 +123,15 @@ def render(backend: MockBackend, task_id: str, data: dict[str, Any]) -> dict[str
 
 
 def read_tracks(backend: MockBackend, data: dict[str, Any]) -> list[DialogueTrack]:
-    """Every ``trackData`` entry, decoded and checked against the post-production input rules."""
-    tracks = []
-    for entry in data["trackData"]:
-        decoded = decode(backend.inputs.read(entry["trackURL"]))
-        check_input(decoded, INPUT_RULES)
-        tracks.append(DialogueTrack(decoded.audio, entry["trackType"], entry["dialogueEnhancementMode"]))
-    return tracks
+    """Every ``trackData`` entry, decoded."""
+    return [
+        DialogueTrack(
+            decode(backend.inputs.read(entry["trackURL"])).audio,
+            entry["trackType"],
+            entry["dialogueEnhancementMode"],
+        )
+        for entry in data["trackData"]
+    ]
 
 
 def preview_window(backend: MockBackend, task: Task) -> dict[str, float]:

@@ -31,7 +31,7 @@ from tonn_mock.audio import (
     Audio,
     InputRules,
     RecombineResult,
-    check_input,
+    check_facts,
     decode,
     encode,
     preview,
@@ -186,7 +186,7 @@ def render(backend: MockBackend, task_id: str, data: dict[str, Any], sources: So
     if not sources.stored:
         with user_facing_errors():
             for url in (sources.vocal, *sources.backing):
-                check_input(decode(read(backend, url, stored=False)), INPUT_RULES)
+                check_facts(backend.inputs.facts(url), INPUT_RULES)
     folder = f"{RESULTS_PREFIX}/{task_id}"
     master_key = backend.results.defer(
         f"{folder}/recombine_master.wav",

@@ -16,11 +16,10 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from tonn_mock.audio import SEPARATION_STEMS, InputRules, check_input, decode, encode, separate
+from tonn_mock.audio import SEPARATION_STEMS, InputRules, check_facts, decode, encode, separate
 from tonn_mock.backend import MockBackend
 from tonn_mock.products.bodies import failed_body, job_status_body, user_facing_errors
 from tonn_mock.storage import LONG_DOWNLOAD_URL_TTL, RESULTS_PREFIX
-from tonn_mock.storage.deferred import once
 from tonn_mock.tasks.lifecycle import Lifecycle
 from tonn_mock.tasks.models import Task
 from tonn_mock.tasks.service import TransitionListener
@@ -92,20 +91,21 @@ def webhook_payload(backend: MockBackend, task: Task) -> dict[str, Any]:
 
 
 def render(backend: MockBackend, task_id: str, data: dict[str, Any]) -> dict[str, Any]:
-    """The work at completion: read and check the input; register one WAV per stem.
+    """The work at completion: check the input; register one WAV per stem.
 
     The first stem downloaded splits the input and encodes every stem; the encoded files are
-    kept (a cache shared by this task's renders only) until the other stems are fetched too.
+    shared by this task's renders (see :class:`~tonn_mock.storage.deferred.SharedSteps`).
     """
     url = data["audioFileLocation"]
     with user_facing_errors():
-        check_input(decode(backend.inputs.read(url)), INPUT_RULES)
+        check_facts(backend.inputs.facts(url), INPUT_RULES)
     mode = data.get("separationMode", DEFAULT_MODE)
 
-    @once
-    def encoded() -> dict[str, bytes]:
+    def split() -> dict[str, bytes]:
         source = decode(backend.inputs.read(url)).audio
         return {name: encode(stem, "WAV", STEM_BIT_DEPTH) for name, stem in separate(source, mode).items()}
+
+    encoded = backend.shared.step(f"{task_id}/stems", split)
 
     def stem_file(name: str) -> str:
         key = f"{RESULTS_PREFIX}/{task_id}/{name}.wav"
