@@ -1,7 +1,8 @@
 """One mock instance with no HTTP in it: :class:`MockBackend` and the parts it owns.
 
 ``instance`` builds the backend from settings, seams and the product :mod:`catalog`; ``credits``
-is the per-key ledger, ``faults`` the scripted failures, ``inputs`` where task audio comes from.
+is the per-key ledger, ``faults`` the scripted failures, ``inputs`` where task audio comes from,
+``journal`` the requests answered.
 """
 
 from tonn_mock.backend.catalog import Catalog, Product

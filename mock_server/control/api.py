@@ -4,6 +4,10 @@ Each method marked with :func:`~tonn_mock.control.verbs.verb` also answers over 
 ``/_mock/`` (the routes are derived from these declarations, see :mod:`.routes`), so the same
 script works in-process and against ``tonn-mock serve``. The pytest plugin's ``tonn_mock``
 fixture is a subclass with test conveniences.
+
+Every name a call takes - an operation, a lifecycle, a task id, a progression policy - is checked
+first (:mod:`.names`): a wrong one is a :class:`~tonn_mock.control.errors.ControlError` that lists
+what is valid, never a call that is accepted and then silently does nothing.
 """
 
 from __future__ import annotations
@@ -14,6 +18,9 @@ from flask import Flask
 
 from tonn_mock.backend import MockBackend, Seams
 from tonn_mock.backend.faults import Fault
+from tonn_mock.backend.journal import describe
+from tonn_mock.control import names
+from tonn_mock.control.errors import ControlError, TaskFinished, UnknownTask
 from tonn_mock.control.verbs import verb
 from tonn_mock.core.clock import FakeClock
 from tonn_mock.core.settings import Settings
@@ -21,9 +28,7 @@ from tonn_mock.gateway.request import EXTENSION
 from tonn_mock.tasks.progression import parse_policy
 from tonn_mock.webhooks import Delivery
 
-
-class ControlError(Exception):
-    """A control request that cannot be carried out (bad arguments, wrong clock...)."""
+__all__ = ["ControlError", "MockControl", "TaskFinished", "UnknownTask"]
 
 
 class MockControl:
@@ -35,11 +40,16 @@ class MockControl:
         backend: MockBackend = self.app.extensions[EXTENSION]
         return backend
 
+    @property
+    def spec(self) -> dict[str, Any]:
+        spec: dict[str, Any] = self.app.extensions["tonn_mock.spec"]
+        return spec
+
     # lifecycle of the whole mock -------------------------------------------------------------
 
     @verb("POST", "/reset", answer_key="reset")
     def reset(self, settings: Settings | None = None, seams: Seams | None = None) -> None:
-        """Forget every task, upload, delivery, fault and balance: a fresh backend.
+        """Forget every task, upload, delivery, fault, balance and journaled request: a fresh backend.
 
         ``settings``/``seams`` rebuild it differently (the pytest plugin's per-test options).
         """
@@ -58,22 +68,32 @@ class MockControl:
 
     @verb("GET", "/tasks")
     def tasks(self, lifecycle: str | None = None) -> list[dict[str, Any]]:
+        names.check_lifecycle(self.backend, lifecycle)
         return [t.as_dict() for t in self.backend.tasks.store.tasks() if lifecycle in (None, t.lifecycle)]
 
     @verb("GET", "/tasks/<task_id>")
     def task(self, task_id: str) -> dict[str, Any]:
-        return self.backend.tasks.get(task_id).as_dict()
+        return names.find_task(self.backend, task_id).as_dict()
 
     @verb("POST", "/tasks/<task_id>/advance")
     def advance(self, task_id: str, steps: int = 1) -> dict[str, Any]:
+        """Move a running task ``steps`` states on (409 once it has finished)."""
+        names.check_positive("steps", steps)
+        names.running_task(self.backend, task_id, "advance")
         return self.backend.tasks.advance(task_id, steps).as_dict()
 
     @verb("POST", "/tasks/<task_id>/complete")
     def complete(self, task_id: str) -> dict[str, Any]:
+        """Finish a task with its results (a completed task is returned as it is; a failed one is 409)."""
+        task = names.find_task(self.backend, task_id)
+        if task.state == self.backend.catalog.lifecycles[task.lifecycle].failed:
+            raise TaskFinished(f"cannot complete task {task_id!r}: it has failed in state {task.state}")
         return self.backend.tasks.complete(task_id).as_dict()
 
     @verb("POST", "/tasks/<task_id>/fail")
     def fail(self, task_id: str, message: str = "Processing failed.") -> dict[str, Any]:
+        """End a running task in its FAILED state with ``message`` (409 once it has finished)."""
+        names.running_task(self.backend, task_id, "fail")
         return self.backend.tasks.fail(task_id, message).as_dict()
 
     @verb("POST", "/failures", answer_key="planned")
@@ -81,10 +101,13 @@ class MockControl:
         self, message: str = "Processing failed.", count: int = 1, lifecycle: str | None = None
     ) -> None:
         """The next ``count`` tasks (of ``lifecycle``, or any) end in their FAILED state."""
+        names.check_positive("count", count)
+        names.check_lifecycle(self.backend, lifecycle)
         self.backend.tasks.plan_failure(message, count, lifecycle)
 
     @verb("PUT", "/progression", answer_key="policy")
     def set_progression(self, policy: str) -> str:
+        names.check_policy(policy)
         self.backend.tasks.policy = parse_policy(policy)
         return self.backend.tasks.policy.describe()
 
@@ -114,12 +137,16 @@ class MockControl:
 
     @verb("GET", "/webhooks")
     def webhooks(self, task_id: str | None = None) -> list[dict[str, Any]]:
+        if task_id is not None:
+            names.find_task(self.backend, task_id)
         return [d.as_dict() for d in self.backend.webhooks.log.deliveries(task_id)]
 
     def wait_for_webhook(
         self, task_id: str | None = None, state: str | None = None, timeout: float = 5.0
     ) -> Delivery | None:
         """The first finished delivery matching ``task_id`` / payload ``state`` or ``status``."""
+        if task_id is not None:
+            names.find_task(self.backend, task_id)
 
         def matches(delivery: Delivery) -> bool:
             payload = delivery.payload
@@ -151,6 +178,8 @@ class MockControl:
         seed: int | None = None,
         message: str | None = None,
     ) -> dict[str, Any]:
+        """Script a fault for ``operation`` (an operationId or a path; ``None``: every operation)."""
+        names.check_operation(self.spec, operation)
         try:
             fault = Fault(operation, status, count, latency, error_rate, seed, message)
         except ValueError as problem:
@@ -166,20 +195,79 @@ class MockControl:
     def clear_faults(self) -> None:
         self.backend.faults.clear()
 
-    @verb("GET", "/credits/<key>", answer_key="credits")
-    def credits(self, key: str) -> int:
-        """The credit balance of ``key``."""
+    @verb("GET", "/credits", "/credits/<key>", answer_key="credits")
+    def credits(self, key: str | None = None) -> int:
+        """The credit balance of ``key``. Without one: the balance of the one key your code has
+        sent (the only key of the requests answered since the reset), or the starting balance if
+        none came yet; several keys make it ambiguous (a 400 naming them)."""
+        if key is None:
+            seen = self.backend.journal.keys()
+            if len(seen) > 1:
+                raise ControlError(
+                    f"credits() without a key is ambiguous: requests came with {len(seen)} keys "
+                    f"({', '.join(seen)}); name the key"
+                )
+            if not seen:
+                return self.backend.ledger.initial
+            key = seen[0]
         return self.backend.ledger.balance(key)
 
-    @verb("PUT", "/credits/<key>", answer_key="credits")
+    @verb("PUT", "/credits", "/credits/<key>", answer_key="credits")
     def set_credits(self, credits: int, key: str | None = None) -> int:
-        """Set the credit balance of ``key``; returns the balance now."""
-        if key is None:
-            raise ControlError("set_credits needs the key whose balance to set")
+        """Set the credit balance of ``key``; without one, of every key (and of keys to come)."""
         if credits < 0:
-            raise ControlError("credits must be >= 0")
+            raise ControlError(f"credits must be >= 0, not {credits}")
+        if key is None:
+            self.backend.ledger.set_every_balance(credits)
+            return credits
         self.backend.ledger.set_balance(key, credits)
         return self.credits(key)
+
+    # the request journal -----------------------------------------------------------------------
+
+    @verb("GET", "/requests")
+    def requests(
+        self,
+        operation: str | None = None,
+        task_id: str | None = None,
+        key: str | None = None,
+        method: str | None = None,
+        path: str | None = None,
+        status: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """The requests the mock answered, oldest first (at most the newest 1000), filtered by
+        operationId (or path), task id, key, method, path or status."""
+        names.check_operation(self.spec, operation)
+        if operation is not None and operation.startswith("/"):
+            operation, path = None, operation
+        return self.backend.journal.entries(
+            operation=operation, task_id=task_id, key=key, method=method, path=path, status=status
+        )
+
+    def assert_called(
+        self,
+        operation: str,
+        times: int | None = None,
+        *,
+        task_id: str | None = None,
+        key: str | None = None,
+        status: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Assert ``operation`` was called ``times`` times (default: at least once) with the given
+        task id, key and status; returns those requests. The AssertionError lists every request
+        the mock answered."""
+        __tracebackhide__ = True
+        found = self.requests(operation, task_id=task_id, key=key, status=status)
+        if (times is None and found) or len(found) == times:
+            return found
+        wanted = {"task_id": task_id, "key": key, "status": status}
+        where = "".join(f" {name}={value!r}" for name, value in wanted.items() if value is not None)
+        expected = "at least once" if times is None else f"{times} time(s)"
+        answered = self.requests()
+        raise AssertionError(
+            f"expected {operation}{where} to be called {expected}, it was called {len(found)} time(s); "
+            f"the mock answered {len(answered)} request(s):\n{describe(answered)}"
+        )
 
     @verb("GET", "/")
     def overview(self) -> dict[str, Any]:

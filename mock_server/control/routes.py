@@ -11,11 +11,13 @@ import math
 import types
 import typing
 from collections.abc import Callable
+from http import HTTPStatus
 from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request
 
-from tonn_mock.control.api import ControlError, MockControl
+from tonn_mock.control.api import MockControl
+from tonn_mock.control.errors import ControlError
 from tonn_mock.control.verbs import Verb, declared_verbs
 from tonn_mock.core.errors import TonnError
 from tonn_mock.tasks.lifecycle import IllegalTransition
@@ -32,7 +34,9 @@ def control() -> MockControl:
 @blueprint.errorhandler(ValueError)
 @blueprint.errorhandler(TypeError)
 def control_error(error: Exception) -> tuple[Response, int]:
-    return jsonify({"error": True, "message": str(error), "info": "Bad Request"}), 400
+    """400 for a bad argument, 404 for an unknown task, 409 for a finished one (``error.status``)."""
+    status = error.status if isinstance(error, ControlError) else 400
+    return jsonify({"error": True, "message": str(error), "info": HTTPStatus(status).phrase}), status
 
 
 @blueprint.errorhandler(TonnError)
@@ -125,4 +129,6 @@ def _route(name: str, declared: Verb) -> Callable[..., Response]:
 
 
 for _name, _declared in declared_verbs(MockControl):
-    blueprint.add_url_rule(_declared.path, _name, _route(_name, _declared), methods=[_declared.http_method])
+    _view = _route(_name, _declared)
+    for _path in _declared.paths:
+        blueprint.add_url_rule(_path, _name, _view, methods=[_declared.http_method])

@@ -1,10 +1,11 @@
 """Control verbs: Python methods that also answer over HTTP under ``/_mock/``.
 
 A method of :class:`~tonn_mock.control.api.MockControl` decorated with :func:`verb` is written
-once; :mod:`.routes` derives its HTTP route from the declaration. Arguments come from the path,
+once; :mod:`.routes` derives its HTTP route(s) from the declaration. Arguments come from the path,
 then from the query string (GET, DELETE) or the JSON object body (POST, PUT), and are converted
 to the method's annotated types. The answer is the method's result as JSON; with ``answer_key``
 it is ``{<path arguments>, answer_key: result}`` (``true`` when the method returns nothing).
+A verb may be reached at several paths, e.g. ``/credits`` (every key) and ``/credits/<key>``.
 """
 
 from __future__ import annotations
@@ -22,15 +23,22 @@ class Verb:
     """How one control method is reached over HTTP."""
 
     http_method: str
-    path: str
+    paths: tuple[str, ...]
     answer_key: str | None = None
 
+    @property
+    def path(self) -> str:
+        """The main path (the one with every argument spelled out comes last)."""
+        return self.paths[-1]
 
-def verb(http_method: str, path: str, answer_key: str | None = None) -> Callable[[Method], Method]:
-    """Declare the decorated control method as ``http_method /_mock<path>``."""
+
+def verb(http_method: str, *paths: str, answer_key: str | None = None) -> Callable[[Method], Method]:
+    """Declare the decorated control method as ``http_method /_mock<path>`` for each path."""
+    if not paths:
+        raise TypeError("a verb needs at least one path")
 
     def declare(method: Method) -> Method:
-        setattr(method, _ATTRIBUTE, Verb(http_method, path, answer_key))
+        setattr(method, _ATTRIBUTE, Verb(http_method, paths, answer_key))
         return method
 
     return declare

@@ -40,6 +40,10 @@ class TonnError(Exception):
     def body(self) -> dict[str, Any]:
         return {"error": True, "message": self.message, "info": self.info}
 
+    def headers(self) -> dict[str, str]:
+        """Headers the answer carries besides the body (none by default)."""
+        return {}
+
 
 class InvalidRequest(TonnError):
     status = 400
@@ -112,8 +116,13 @@ class RateLimited(TonnError):
     status = 429
     info = "Too Many Requests"
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, retry_after: int = 60) -> None:
         super().__init__(f"Rate limit exceeded: {limit} requests per minute per API key.")
+        self.retry_after = retry_after
+
+    def headers(self) -> dict[str, str]:
+        """``Retry-After`` in seconds (RFC 9110, section 10.2.3): when the key's window has emptied."""
+        return {"Retry-After": str(self.retry_after)}
 
 
 class InjectedFault(TonnError):

@@ -33,13 +33,17 @@ class Settings:
     signing_secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
     credits_enabled: bool = True
     initial_credits: int = 10_000
-    rate_limit_enabled: bool = True
+    rate_limit_enabled: bool = False
+    """Off by default, as in every peer mock; on, more than ``rate_limit_per_minute`` requests a
+    minute per key are answered 429 with ``Retry-After`` (EVIDENCE §3)."""
     rate_limit_per_minute: int = 100
     fetch_remote_inputs: bool = False
     webhook_max_attempts: int = 5
     webhook_base_delay: float = 0.5
     webhook_max_delay: float = 30.0
     webhook_timeout: float = 5.0
+    retain_tasks: int = 10_000
+    """Finished tasks kept (the oldest are forgotten past it, with their files); 0 keeps all."""
 
     def __post_init__(self) -> None:
         parse_policy(self.progression)  # fail at start-up, not at the first request
@@ -50,9 +54,13 @@ class Settings:
         env = os.environ if environ is None else environ
         values: dict[str, object] = {}
         for name, convert in _CONVERTERS.items():
-            raw = env.get(ENV_PREFIX + name.upper())
+            variable = ENV_PREFIX + name.upper()
+            raw = env.get(variable)
             if raw is not None and raw != "":
-                values[name] = convert(raw)
+                try:
+                    values[name] = convert(raw)
+                except ValueError as problem:
+                    raise ValueError(f"{variable}={raw!r}: {problem}") from None
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
 
@@ -65,13 +73,18 @@ def _flag(raw: str) -> bool:
     raise ValueError(f"not a boolean: {raw!r}")
 
 
+def _policy(raw: str) -> str:
+    parse_policy(raw)  # refused here, so the error names the variable
+    return raw
+
+
 def _keys(raw: str) -> frozenset[str]:
     return frozenset(k.strip() for k in raw.split(",") if k.strip())
 
 
 _CONVERTERS: dict[str, Callable[[str], object]] = {
     "api_keys": _keys,
-    "progression": str,
+    "progression": _policy,
     "seed": int,
     "storage_dir": Path,
     "public_url": str,
@@ -89,4 +102,5 @@ _CONVERTERS: dict[str, Callable[[str], object]] = {
     "webhook_base_delay": float,
     "webhook_max_delay": float,
     "webhook_timeout": float,
+    "retain_tasks": int,
 }

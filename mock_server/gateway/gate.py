@@ -3,9 +3,10 @@
 1. the API key (``?key=`` or ``X-API-Key``): missing → 401, not in the configured list → 400;
 2. the per-key rate limit (100 requests a minute) → 429;
 3. scripted faults for this operation (latency, a forced status);
-4. the JSON body, validated against the operation's schema → 400 naming the field.
+4. a ``Prefer: code=<status>`` header asking for a documented answer (:mod:`.prefer`);
+5. the JSON body, validated against the operation's schema → 400 naming the field.
 
-Only after all four does a route touch state, so refused requests change nothing.
+Only after all five does a route touch state, so refused requests change nothing.
 
 The gate guards every route of every registered product. A product route that is not an
 operation of the spec is refused when the app is built (:class:`UnspecifiedRoute`), so no route
@@ -16,10 +17,11 @@ from __future__ import annotations
 
 import time
 
-from flask import Flask, g, request
+from flask import Flask, Response, g, request
 
 from tonn_mock.backend.catalog import Catalog
 from tonn_mock.core.errors import InvalidApiKey, MissingApiKey, RateLimited
+from tonn_mock.gateway.prefer import install_prefer_warning, preferred_answer
 from tonn_mock.gateway.request import backend
 from tonn_mock.gateway.validation import RequestValidator
 
@@ -51,14 +53,16 @@ def install_gate(app: Flask, validator: RequestValidator, catalog: Catalog) -> N
         listed = ", ".join(f"{method.upper()} {path}" for method, path in unspecified)
         raise UnspecifiedRoute(f"routes missing from the OpenAPI document: {listed}")
     guarded = frozenset(blueprint.name for blueprint in catalog.api_blueprints)
+    spec = app.extensions["tonn_mock.spec"]
+    install_prefer_warning(app)
 
     @app.before_request
-    def gate() -> None:
+    def gate() -> Response | None:
         if request.blueprint not in guarded or request.url_rule is None:
-            return
+            return None
         method, path = request.method.lower(), spec_path(request.url_rule.rule)
         if method == "options":
-            return  # Flask answers it with the Allow header, as a gateway would
+            return None  # Flask answers it with the Allow header, as a gateway would
         if method == "head":
             method = "get"  # HEAD is GET without a body, behind the same gate
         operation = validator.operations[(method, path)]
@@ -66,11 +70,16 @@ def install_gate(app: Flask, validator: RequestValidator, catalog: Catalog) -> N
         g.api_key = authenticate()
         enforce_rate_limit(g.api_key)
         apply_faults(g.operation_id, path)
+        preferred = preferred_answer(operation, spec)
+        if preferred is not None:
+            return preferred
         if validator.has_body(method, path):
             g.body = validator.validate_body(method, path, request.get_data(cache=True))
+        return None
 
 
 def authenticate() -> str:
+    # ``?key=`` wins over the header, in the order Cloud Endpoints reads them (EVIDENCE §2)
     key = request.args.get("key") or request.headers.get("X-API-Key") or ""
     if not key.strip():
         raise MissingApiKey()

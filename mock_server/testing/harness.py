@@ -22,21 +22,20 @@ Exception hierarchy::
 
 from __future__ import annotations
 
-import dataclasses
 import traceback
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 import httpx
 from flask import Flask
 
 from tonn_client import AuthenticatedClient
 from tonn_mock.backend import Seams
-from tonn_mock.control import MockControl
+from tonn_mock.control import ControlError, MockControl
 from tonn_mock.core.clock import FakeClock, IdFactory, SystemClock
 from tonn_mock.core.settings import Settings
-from tonn_mock.testing.intercept import TONN_BASE_URL, AsyncWSGITransport
+from tonn_mock.testing.options import DEFAULT_KEY, MockOptions, OptionError
+from tonn_mock.testing.wsgi import TONN_BASE_URL, AsyncWSGITransport
 from tonn_mock.webhooks import (
     Delivery,
     HttpxWebhookSender,
@@ -45,9 +44,15 @@ from tonn_mock.webhooks import (
     WebhookWorkerError,
 )
 
-DEFAULT_KEY = "test-key"
 BASE_SETTINGS = "tonn_mock.testing.harness.base_settings"
-WebhookMode = Literal["record", "deliver"]
+__all__ = [
+    "DEFAULT_KEY",
+    "MockOptions",
+    "MockSideErrors",
+    "TonnMock",
+    "UndeliveredWebhooks",
+    "WebhookTimeout",
+]
 
 
 class TonnMockError(AssertionError):
@@ -64,79 +69,6 @@ class UndeliveredWebhooks(TonnMockError):
 
 class WebhookTimeout(TonnMockError):
     """No webhook delivery matched within the timeout."""
-
-
-@dataclass(frozen=True)
-class MockOptions:
-    """Per-test options (the keywords of ``@pytest.mark.tonn_mock``).
-
-    ``progression``: ``immediate`` | ``after_polls:N`` | ``after_seconds:T`` | ``manual``.
-    ``keys``: the accepted API keys (others get 400); ``api_key``: the key the fixtures' clients
-    use (default: the first of ``keys``, else ``test-key``). ``credits``: starting balance of every
-    key (int), per-key balances (mapping), or ``False`` to switch charging off. ``rate_limit``:
-    ``False`` switches the 100 requests a minute limit off. ``faults``: ``inject_fault`` keyword
-    dicts. ``webhooks``: ``record`` (in memory, never sent: offline) or ``deliver`` (really POSTed).
-    ``strict``: fail the test on mock-side errors and undelivered webhooks. ``webhook_grace``:
-    seconds to let deliveries finish after the test before calling them undelivered.
-    ``passthrough``: for ``tonn_intercept``, what happens to ``requests`` calls to other hosts.
-    ``clock``: ``fake`` (moves only via ``advance_clock``) or ``system``. ``seed``: repeatable ids.
-    ``public_url``: the base of the URLs the mock hands out (default: each request's host).
-    """
-
-    progression: str | None = None
-    keys: Sequence[str] | None = None
-    api_key: str | None = None
-    credits: int | bool | Mapping[str, int] | None = None
-    rate_limit: bool | None = None
-    faults: Sequence[Mapping[str, Any]] = ()
-    webhooks: WebhookMode = "record"
-    strict: bool = True
-    webhook_grace: float = 1.0
-    passthrough: bool | Sequence[str] = False
-    clock: Literal["fake", "system"] = "fake"
-    seed: int | None = None
-    public_url: str | None = None
-
-    def __post_init__(self) -> None:
-        if self.webhooks not in ("record", "deliver"):
-            raise ValueError(f"webhooks must be 'record' or 'deliver', not {self.webhooks!r}")
-        if self.clock not in ("fake", "system"):
-            raise ValueError(f"clock must be 'fake' or 'system', not {self.clock!r}")
-        if isinstance(self.faults, Mapping):
-            object.__setattr__(self, "faults", (self.faults,))
-
-    @classmethod
-    def from_keywords(cls, keywords: Mapping[str, Any]) -> MockOptions:
-        """Options from marker keywords; unknown names are an error that lists the known ones."""
-        known = {f.name for f in dataclasses.fields(cls)}
-        unknown = sorted(set(keywords) - known)
-        if unknown:
-            raise TypeError(f"unknown tonn_mock option(s) {unknown}; known: {sorted(known)}")
-        return cls(**keywords)
-
-    @property
-    def key(self) -> str:
-        """The API key clients of this test use."""
-        return self.api_key or (next(iter(self.keys)) if self.keys else DEFAULT_KEY)
-
-    def settings(self, base: Settings) -> Settings:
-        """``base`` with these options applied."""
-        changes: dict[str, Any] = {}
-        if self.seed is not None:
-            changes["seed"] = self.seed
-        if self.progression is not None:
-            changes["progression"] = self.progression
-        if self.keys is not None:
-            changes["api_keys"] = frozenset(self.keys)
-        if isinstance(self.credits, bool):
-            changes["credits_enabled"] = self.credits
-        elif isinstance(self.credits, int):
-            changes["initial_credits"] = self.credits
-        if self.rate_limit is not None:
-            changes["rate_limit_enabled"] = self.rate_limit
-        if self.public_url is not None:
-            changes["public_url"] = self.public_url
-        return dataclasses.replace(base, **changes)
 
 
 class TonnMock(MockControl):
@@ -177,11 +109,19 @@ class TonnMock(MockControl):
         return mock
 
     def _apply(self, options: MockOptions) -> None:
+        """The options that act on a running mock; a wrong value is an :class:`OptionError`."""
         if isinstance(options.credits, Mapping):
             for key, credits in options.credits.items():
-                self.set_credits(credits, key)
-        for fault in options.faults:
-            self.inject_fault(**fault)
+                self._option(f"credits[{key!r}]", self.set_credits, credits, key)
+        for index, fault in enumerate(options.faults):
+            self._option(f"faults[{index}]", self.inject_fault, **fault)
+
+    @staticmethod
+    def _option(name: str, verb: Any, *args: Any, **kwargs: Any) -> None:
+        try:
+            verb(*args, **kwargs)
+        except (ControlError, TypeError) as problem:
+            raise OptionError(f"{name}: {problem}") from None
 
     @property
     def api_key(self) -> str:
@@ -216,16 +156,6 @@ class TonnMock(MockControl):
         if not isinstance(self.sender, RecordingSender):
             raise TypeError("webhook_receiver_answers() needs webhooks='record'")
         self.sender.script(*statuses, url=url)
-
-    # --- faults, credits, errors -------------------------------------------------------------
-
-    def credits(self, key: str | None = None) -> int:
-        """The credit balance of ``key`` (default: this test's key)."""
-        return super().credits(key or self.api_key)
-
-    def set_credits(self, credits: int, key: str | None = None) -> int:
-        """Set the credit balance of ``key`` (default: this test's key)."""
-        return super().set_credits(credits, key or self.api_key)
 
     # --- clients -----------------------------------------------------------------------------
 

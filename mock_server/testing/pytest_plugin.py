@@ -41,7 +41,7 @@ from __future__ import annotations
 import contextlib
 import os
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -60,8 +60,8 @@ DEFAULT_BASE_URL = "https://tonn.roexaudio.com"
 LIVE_ENV, KEY_ENV, URL_ENV = "TONN_LIVE", "TONN_API_KEY", "TONN_BASE_URL"
 MARKER_HELP = (
     "tonn_mock(**options): per-test options of the Tonn mock - progression, keys, api_key, credits, "
-    "rate_limit, faults, webhooks ('record'|'deliver'), strict, webhook_grace, passthrough, clock, "
-    "seed, public_url (see tonn_mock.testing.harness.MockOptions)"
+    "rate_limit, faults, webhooks ('record'|'deliver'), webhook_base_delay, webhook_max_attempts, "
+    "strict, webhook_grace, passthrough, clock, seed, public_url (see tonn_mock.testing.MockOptions)"
 )
 LIVE_HELP = "tonn_live: run this test against the real Tonn API with --tonn-live or TONN_LIVE=1"
 
@@ -220,17 +220,28 @@ def tonn_base_url(request: pytest.FixtureRequest, tonn_live: bool) -> str:
 @pytest.fixture
 def tonn_mock(request: pytest.FixtureRequest, tonn_mock_app: Flask, tonn_live: bool) -> Iterator[TonnMock]:
     """A freshly reset mock configured by the test's marker; strictly checked after the test."""
-    from tonn_mock.testing.harness import TonnMock
-
     if tonn_live:
         pytest.skip("drives the mock's control plane (tonn_mock), which the live Tonn API does not have")
     options = marker_options(request.node)
     sender = request.getfixturevalue("tonn_webhook_sender") if options.webhooks == "deliver" else None
-    mock = TonnMock.attach(tonn_mock_app, options, sender)
+    mock = _attach(tonn_mock_app, options, sender)
     request.node.stash[_ACTIVE] = mock
     yield mock
     del request.node.stash[_ACTIVE]
     mock.close()
+
+
+def _attach(app: Flask, options: MockOptions, sender: HttpxWebhookSender | None) -> TonnMock:
+    """The test's mock; an option only the running mock can check (a fault's operation, a
+    credit balance) fails the test's set-up in one line, as a marker typo does."""
+    from tonn_mock.testing.harness import TonnMock
+    from tonn_mock.testing.options import OptionError
+
+    try:
+        return TonnMock.attach(app, options, sender)
+    except OptionError as problem:
+        message = f"@pytest.mark.tonn_mock: {problem}"
+    pytest.fail(message, pytrace=False)
 
 
 @pytest.fixture
@@ -295,8 +306,9 @@ def _network_client(base_url: str, key: str, *, local: bool) -> Iterator[Authent
 def tonn_intercept(request: pytest.FixtureRequest, tonn_live: bool) -> Iterator[TonnInterceptor]:
     """``requests`` and ``httpx`` calls to the Tonn base URL answered by ``tonn_mock`` in-process.
 
-    Other ``requests`` calls follow the marker's ``passthrough`` (refused by default). In a live
-    run nothing is routed and every call goes out.
+    Calls to other hosts, ``requests`` and ``httpx`` alike, follow the marker's ``passthrough``
+    (refused by default); the served mock (``tonn_mock_url``), when the test uses it, is always
+    reachable. In a live run nothing is routed and every call goes out.
     """
     from tonn_mock.testing.intercept import TonnInterceptor
 
@@ -304,6 +316,15 @@ def tonn_intercept(request: pytest.FixtureRequest, tonn_live: bool) -> Iterator[
         interceptor = TonnInterceptor(base_urls=(), passthrough=True)
     else:
         mock: TonnMock = request.getfixturevalue("tonn_mock")
-        interceptor = TonnInterceptor(mock.app, passthrough=mock.options.passthrough)
+        interceptor = TonnInterceptor(mock.app, passthrough=_passthrough(request, mock))
     with interceptor:
         yield interceptor
+
+
+def _passthrough(request: pytest.FixtureRequest, mock: TonnMock) -> bool | Sequence[str]:
+    """The marker's passthrough, plus the served mock's address when this test uses it."""
+    allowed = mock.options.passthrough
+    if allowed is True or "tonn_mock_url" not in request.fixturenames:
+        return allowed
+    served: str = request.getfixturevalue("tonn_mock_url")
+    return [*([] if allowed is False else allowed), served]

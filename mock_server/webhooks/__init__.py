@@ -41,6 +41,7 @@ from tonn_mock.webhooks.sender import (
     Scripted,
     SentWebhook,
     WebhookSender,
+    WebhookTransport,
 )
 
 __all__ = [
@@ -66,6 +67,7 @@ __all__ = [
     "WebhookDispatcher",
     "WebhookError",
     "WebhookSender",
+    "WebhookTransport",
     "WebhookWorkerError",
     "is_success",
     "sequential_ids",

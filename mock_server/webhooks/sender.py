@@ -42,6 +42,11 @@ class WebhookSender(Protocol):
         ...
 
 
+class WebhookTransport(httpx.HTTPTransport):
+    """The transport of the mock's own deliveries: the test-side interception of ``httpx`` calls
+    (``tonn_mock.testing``) lets it through, whatever it refuses to other hosts."""
+
+
 class HttpxWebhookSender:
     """POSTs JSON with one shared ``httpx.Client`` (thread-safe, pooled connections).
 
@@ -52,7 +57,9 @@ class HttpxWebhookSender:
 
     def __init__(self, client: httpx.Client | None = None, user_agent: str = USER_AGENT) -> None:
         self._owns_client = client is None
-        self._client = client if client is not None else httpx.Client(trust_env=False)
+        if client is None:
+            client = httpx.Client(trust_env=False, transport=WebhookTransport(trust_env=False))
+        self._client = client
         self._headers = {"Content-Type": "application/json", "User-Agent": user_agent}
 
     def send(self, url: str, payload: Mapping[str, Any], timeout: float) -> int:

@@ -187,12 +187,30 @@ def _(client: httpx.Client, control: MockControl) -> None:
 def _(client: httpx.Client, control: MockControl) -> None:
     control.set_credits(42, KEY)
     assert ok(client.get(f"/_mock/credits/{KEY}")) == {"key": KEY, "credits": 42}
+    assert ok(client.get("/_mock/credits")) == {"credits": 10_000}  # no request yet: a new key's balance
+    client.get("/health")
+    assert ok(client.get("/_mock/credits")) == {"credits": 42}  # the one key the code has sent
 
 
 @scenario("set_credits")
 def _(client: httpx.Client, control: MockControl) -> None:
     assert ok(client.put(f"/_mock/credits/{KEY}", json={"credits": 7})) == {"key": KEY, "credits": 7}
     assert control.credits(KEY) == 7
+    assert ok(client.put("/_mock/credits", json={"credits": 3})) == {"credits": 3}
+    assert (control.credits(KEY), control.credits("a-key-not-seen-yet")) == (3, 3)
+
+
+@scenario("requests")
+def _(client: httpx.Client, control: MockControl) -> None:
+    task_id = new_task(client)
+    client.get("/health")
+    answer = client.get("/_mock/requests", params={"operation": "createMasteringPreview"})
+    journal = answer.json()
+    assert answer.status_code == 200, answer.text
+    assert [(r["method"], r["path"], r["status"], r["task_id"], r["key"]) for r in journal] == [
+        ("POST", "/masteringpreview", 200, task_id, KEY)
+    ]
+    assert ok(client.get("/_mock/requests", params={"status": 200})) == control.requests()
 
 
 def test_every_control_verb_has_an_http_scenario() -> None:
@@ -213,6 +231,10 @@ def test_the_verb_answers_over_http(verb_name: str, mock: tuple[httpx.Client, Mo
         ("POST", "/_mock/faults", {"status": 503.5}, "status must be int, not 503.5"),
         ("PUT", "/_mock/credits/k", {"credits": True}, "credits must be int, not True"),
         ("POST", "/_mock/failures", [1, 2], "takes a JSON object body"),
+        ("POST", "/_mock/faults", {"operation": "createMasteringPreveiw", "status": 503}, "did you mean"),
+        ("POST", "/_mock/failures", {"lifecycle": "masterin"}, "unknown lifecycle 'masterin'"),
+        ("PUT", "/_mock/progression", {"policy": "sometimes"}, "valid: immediate, manual, after_polls:N"),
+        ("GET", "/_mock/requests?operation=getHelth", None, "unknown operation 'getHelth'"),
     ],
 )
 def test_bad_control_arguments_are_a_clear_400(
@@ -223,3 +245,37 @@ def test_bad_control_arguments_are_a_clear_400(
     assert response.status_code == 400
     assert complaint in response.json()["message"]
     assert control.faults() == []
+
+
+def test_a_misspelled_operation_names_the_valid_ones(mock: tuple[httpx.Client, MockControl]) -> None:
+    client, _ = mock
+    answer = client.post("/_mock/faults", json={"operation": "createMasteringPreveiw", "status": 503})
+    message = answer.json()["message"]
+    assert message.startswith(
+        "unknown operation 'createMasteringPreveiw' (did you mean 'createMasteringPreview'?); valid: "
+    )
+    assert "getHealth" in message and "\n" not in message
+
+
+def test_an_unknown_task_is_a_404_that_lists_the_tasks(mock: tuple[httpx.Client, MockControl]) -> None:
+    client, _ = mock
+    task_id = new_task(client)
+    answer = client.post("/_mock/tasks/no-such-task/fail")
+    assert answer.status_code == 404
+    assert answer.json()["message"] == f"no task 'no-such-task' in the mock; its tasks: {task_id}"
+    assert "API key" not in answer.json()["message"]
+
+
+def test_failing_or_advancing_a_finished_task_is_a_409_naming_its_state(
+    mock: tuple[httpx.Client, MockControl],
+) -> None:
+    client, control = mock
+    task_id = new_task(client)
+    control.complete(task_id)
+
+    fail = client.post(f"/_mock/tasks/{task_id}/fail", json={"message": "too late"})
+    advance = client.post(f"/_mock/tasks/{task_id}/advance")
+
+    assert (fail.status_code, advance.status_code) == (409, 409)
+    assert "it has finished in state MASTERING_TASK_PREVIEW_COMPLETED" in fail.json()["message"]
+    assert control.task(task_id)["state"] == "MASTERING_TASK_PREVIEW_COMPLETED"

@@ -101,19 +101,38 @@ def test_a_huge_body_is_refused_with_413(client: httpx.Client) -> None:
     envelope(response)
 
 
-def test_more_than_100_requests_a_minute_are_rate_limited(clock: FakeClock) -> None:
+def test_with_the_rate_limit_on_more_than_100_requests_a_minute_get_a_429_saying_when_to_retry(
+    clock: FakeClock,
+) -> None:
     from tonn_mock.app import create_app
 
-    app = create_app(Settings(), Seams(clock=clock, ids=IdFactory(1)))
+    app = create_app(Settings(rate_limit_enabled=True), Seams(clock=clock, ids=IdFactory(1)))
     with httpx.Client(
         transport=httpx.WSGITransport(app=app), base_url="http://testserver", headers={"X-API-Key": API_KEY}
     ) as client:
-        statuses = [client.get("/health").status_code for _ in range(101)]
+        answers = [client.get("/health") for _ in range(101)]
         other_key = client.get("/health", headers={"X-API-Key": "another"}).status_code
         clock.advance(61)
         after_a_minute = client.get("/health").status_code
-    assert statuses[:100] == [200] * 100 and statuses[100] == 429
+    assert [a.status_code for a in answers[:100]] == [200] * 100 and answers[100].status_code == 429
+    assert answers[100].headers["Retry-After"] == "60"
     assert (other_key, after_a_minute) == (200, 200)
+
+
+def test_the_rate_limit_is_off_by_default_as_in_every_peer_mock() -> None:
+    from tonn_mock.app import create_app
+
+    assert Settings().rate_limit_enabled is False
+    client = create_app(Settings()).test_client()
+    assert {client.get("/health", headers={"X-API-Key": API_KEY}).status_code for _ in range(150)} == {200}
+
+
+def test_the_query_key_wins_over_the_header_as_in_cloud_endpoints() -> None:
+    from tonn_mock.app import create_app
+
+    client = create_app(Settings(api_keys=frozenset({"good"}))).test_client()
+    assert client.get("/health?key=good", headers={"X-API-Key": "bad"}).status_code == 200
+    assert client.get("/health?key=bad", headers={"X-API-Key": "good"}).status_code == 400
 
 
 def test_scripted_faults_hit_only_the_named_operation_for_n_calls(

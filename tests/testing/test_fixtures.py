@@ -110,6 +110,8 @@ def test_tonn_intercept_routes_requests_and_httpx(tonn_intercept, tonn_mock, ton
     assert httpx.get("https://tonn.roexaudio.com/health", params={"key": tonn_api_key}).status_code == 200
     with pytest.raises(requests.ConnectionError, match="Connection refused by Responses"):
         requests.get("https://example.com/")
+    with pytest.raises(httpx.ConnectError, match="Connection refused by tonn-testkit"):
+        httpx.get("https://example.com/")
     assert tonn_mock.task(created["mastering_task_id"])["lifecycle"] == "mastering"
     assert tonn_intercept.routes("https://tonn.roexaudio.com:443/upload")
 
@@ -127,6 +129,17 @@ def test_marker_options(tonn_mock, tonn_client, tonn_api_key):
     assert tonn_mock.http_client(key="gamma").get("/health").status_code == 400
 
 
+def test_credits_follow_the_key_my_app_sends(tonn_intercept, tonn_mock):
+    app_key = {"X-API-Key": "my-app-key"}  # not the fixture's key
+    task_id = requests.post("https://tonn.roexaudio.com/masteringpreview", json=CREATE,
+                            headers=app_key).json()["mastering_task_id"]
+    tonn_mock.set_credits(0)  # every key
+    final = requests.post("https://tonn.roexaudio.com/retrievefinalmaster", headers=app_key,
+                          json={"masteringData": {"masteringTaskId": task_id}})
+    assert final.status_code == 402 and tonn_mock.credits() == 0
+    tonn_mock.assert_called("retrieveFinalMaster", times=1, key="my-app-key", status=402)
+
+
 @pytest.mark.tonn_mock(progression="after_polls:2")
 class TestClassLevelMarker:
     @pytest.mark.tonn_mock(seed=7)
@@ -137,7 +150,7 @@ class TestClassLevelMarker:
 
 def test_a_user_test_file_using_each_fixture_passes(pytester: pytest.Pytester) -> None:
     result = run_user_tests(pytester, USER_TESTS, "-v", "--durations=12")
-    result.assert_outcomes(passed=8)
+    result.assert_outcomes(passed=9)
 
 
 def test_a_bad_marker_option_is_a_clear_setup_error(pytester: pytest.Pytester) -> None:

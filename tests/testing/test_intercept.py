@@ -14,6 +14,7 @@ import responses
 
 from tonn_mock.core.settings import Settings
 from tonn_mock.testing.intercept import TONN_BASE_URL, mock_tonn
+from tonn_mock.webhooks import HttpxWebhookSender
 
 KEY = {"X-API-Key": "k"}
 
@@ -74,15 +75,33 @@ def test_only_the_exact_origin_is_routed() -> None:
     assert tonn.origins == []
 
 
-def test_unrelated_urls_are_refused_or_passed_through(local_site: str) -> None:
-    with mock_tonn(), pytest.raises(requests.ConnectionError):
-        requests.get(local_site)
+def test_unrelated_urls_are_refused_or_passed_through_by_requests_and_httpx_alike(local_site: str) -> None:
+    with mock_tonn():
+        with pytest.raises(requests.ConnectionError):
+            requests.get(local_site)
+        with pytest.raises(httpx.ConnectError, match="Connection refused by tonn-testkit"):
+            httpx.get(local_site)
     with mock_tonn(passthrough=True):
-        assert requests.get(local_site).text == "hello"
+        assert requests.get(local_site).text == httpx.get(local_site).text == "hello"
     with mock_tonn(passthrough=[local_site]):
-        assert requests.get(f"{local_site}/x").text == "hello"
-    with mock_tonn():  # httpx to other hosts is never touched (the mock's webhooks use it)
-        assert httpx.get(local_site).text == "hello"
+        assert requests.get(f"{local_site}/x").text == httpx.get(f"{local_site}/x").text == "hello"
+
+
+def test_async_httpx_to_other_hosts_is_refused_too(local_site: str) -> None:
+    async def fetch() -> int:
+        async with httpx.AsyncClient() as client:
+            return (await client.get(local_site)).status_code
+
+    with mock_tonn(), pytest.raises(httpx.ConnectError):
+        asyncio.run(fetch())
+
+
+def test_the_mocks_own_webhook_deliveries_are_never_refused(local_site: str) -> None:
+    sender = HttpxWebhookSender()
+    with mock_tonn():
+        status = sender.send(f"{local_site}/hook", {"state": "done"}, timeout=5)
+    sender.close()
+    assert status == 501  # the little site answers GET only: the POST reached it
 
 
 def test_it_shares_a_requests_mock_the_test_already_uses() -> None:
@@ -92,6 +111,35 @@ def test_it_shares_a_requests_mock_the_test_already_uses() -> None:
             assert requests.get(f"{TONN_BASE_URL}/health", headers=KEY).json() == {"status": "healthy"}
             assert requests.get("https://other.example/ping").json() == {"pong": True}
         assert [r.url for r in rsps.registered()] == ["https://other.example/ping"]
+
+
+def test_it_joins_a_requests_mock_already_active_without_being_told() -> None:
+    with responses.RequestsMock() as rsps:  # asserts every registered response was called
+        rsps.get("https://other.example/ping", json={"pong": True})
+        with mock_tonn():
+            assert requests.get(f"{TONN_BASE_URL}/health", headers=KEY).json() == {"status": "healthy"}
+            assert requests.get("https://other.example/ping").json() == {"pong": True}
+        assert [r.url for r in rsps.registered()] == ["https://other.example/ping"]
+
+
+def test_a_responses_activate_inside_the_interception_still_reaches_the_mock() -> None:
+    @responses.activate
+    def my_code_under_its_own_responses_mock() -> tuple[int, object]:
+        responses.get("https://other.example/ping", json={"pong": True})
+        health = requests.get(f"{TONN_BASE_URL}/health", headers=KEY).status_code
+        return health, requests.get("https://other.example/ping").json()
+
+    with mock_tonn():
+        assert my_code_under_its_own_responses_mock() == (200, {"pong": True})
+        assert requests.get(f"{TONN_BASE_URL}/health", headers=KEY).status_code == 200  # ours again
+    assert responses.mock.registered() == []
+
+
+def test_a_strict_requests_mock_started_inside_is_not_bothered_by_tonn_routes() -> None:
+    with mock_tonn(), responses.RequestsMock() as rsps:
+        rsps.get("https://other.example/ping", json={"pong": True})
+        assert requests.get(f"{TONN_BASE_URL}/health", headers=KEY).status_code == 200
+        assert requests.get("https://other.example/ping").ok
 
 
 def test_storage_urls_on_a_public_url_are_routed_and_bytes_round_trip() -> None:

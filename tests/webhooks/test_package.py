@@ -22,7 +22,7 @@ EXPECTED_EXPORTS = {
     "DeliveryConnectError", "DeliveryError", "DeliveryLog", "DeliveryState", "DeliveryTimeout",
     "DispatcherClosed", "HttpxWebhookSender", "InvalidWebhookURL", "Outcome",
     "RecordingSender", "RetryPolicy", "Scripted", "SentWebhook",
-    "UnknownDelivery", "WebhookDispatcher", "WebhookError", "WebhookSender",
+    "UnknownDelivery", "WebhookDispatcher", "WebhookError", "WebhookSender", "WebhookTransport",
     "WebhookWorkerError", "is_success", "sequential_ids",
 }  # fmt: skip
 
