@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import gc
 import logging
+import logging.handlers
+import queue
 import socket
 import sys
 from collections.abc import Callable
@@ -39,6 +42,20 @@ def _policy(context: click.Context, parameter: click.Parameter, policy: str | No
         except ValueError as problem:
             raise click.BadParameter(str(problem)) from None
     return policy
+
+
+def log_off_the_request_path() -> None:
+    """Log every request, but write the lines from one background thread: request threads only
+    queue a record, so a slow terminal never holds them up."""
+    records: queue.SimpleQueue[logging.LogRecord] = queue.SimpleQueue()
+    output = logging.StreamHandler()
+    output.setFormatter(logging.Formatter("%(asctime)s %(name)s %(message)s"))
+    listener = logging.handlers.QueueListener(records, output)
+    queued = logging.handlers.QueueHandler(records)
+    queued.setFormatter(logging.Formatter("%(message)s"))  # the listener's handler adds the rest
+    logging.basicConfig(level=logging.INFO, handlers=[queued])
+    listener.start()
+    atexit.register(listener.stop)
 
 
 def tune_garbage_collection() -> None:
@@ -161,7 +178,7 @@ def serve(
     Each option can also be set by the environment variable shown; TONN_MOCK_CREDITS_ENABLED=false,
     TONN_MOCK_RATE_LIMIT_ENABLED=true and TONN_MOCK_FETCH_REMOTE_INPUTS=true match the flags.
     """
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    log_off_the_request_path()
     try:
         settings = Settings.from_env(
             api_keys=frozenset(k.strip() for k in keys.split(",") if k.strip()) if keys else None,
