@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import tomllib
+from fnmatch import fnmatch
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,3 +33,14 @@ def test_every_source_folder_is_a_package_so_wheels_include_it() -> None:
         for directory in (ROOT / folder).rglob("*"):
             if directory.is_dir() and "__pycache__" not in directory.parts and any(directory.glob("*.py")):
                 assert (directory / "__init__.py").exists(), f"{directory.relative_to(ROOT)} is not a package"
+
+
+def test_the_pages_files_are_package_data_so_wheels_include_them() -> None:
+    """The /docs and /_mock/ pages are HTML, CSS and JS beside the code, in folders named static/."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    globs = config["tool"]["setuptools"]["package-data"]["tonn_mock"]
+    files = [path for path in (ROOT / "mock_server").rglob("static/*") if path.is_file()]
+    assert files
+    for path in files:
+        relative = path.relative_to(ROOT / "mock_server").as_posix()
+        assert any(fnmatch(relative, pattern) for pattern in globs), f"{relative} is left out of the wheel"

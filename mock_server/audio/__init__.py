@@ -14,7 +14,8 @@ What is simulated, product by product (details in each module's docstring):
   measurements mapped to Tonn's verdict vocabulary with documented thresholds;
 * enhance, clean-up, separation (:mod:`.separation`, which also gives enhance's stems), recombine
   (:mod:`.recombine`) and dialogue enhancement (:mod:`.dialogue`): simple deterministic filters,
-  dynamics and the mastering chain.
+  dynamics and the mastering chain;
+* what the inspector draws of a result (:mod:`.picture`): its waveform and short-term loudness.
 
 Not simulated: anything that needs machine learning (real source separation, the real mixing AI,
 reverb, denoising), and the real service's exact numbers. Every function is deterministic: the
@@ -40,8 +41,9 @@ from tonn_mock.audio.mastering import (
     master_settings_for,
     preview,
 )
-from tonn_mock.audio.measure import integrated_loudness, sample_peak_dbfs, true_peak_dbfs
+from tonn_mock.audio.measure import integrated_loudness, sample_peak_dbfs, short_term_loudness, true_peak_dbfs
 from tonn_mock.audio.mixing import EqBand, MixResult, TrackInput, mix, track_from_settings
+from tonn_mock.audio.picture import AudioPicture, picture
 from tonn_mock.audio.recombine import RecombineResult, recombine
 from tonn_mock.audio.rules import ANY_FORMAT, LOSSLESS, InputRules, check_facts, check_input
 from tonn_mock.audio.separation import SEPARATION_STEMS, SeparationMode, separate
@@ -59,6 +61,7 @@ __all__ = [
     "Audio",
     "AudioError",
     "AudioFacts",
+    "AudioPicture",
     "AudioRejected",
     "BitDepth",
     "Compression",
@@ -96,11 +99,13 @@ __all__ = [
     "master",
     "master_settings_for",
     "mix",
+    "picture",
     "pink_noise",
     "preview",
     "recombine",
     "sample_peak_dbfs",
     "separate",
+    "short_term_loudness",
     "sine",
     "stand_in_signal",
     "track_from_settings",

@@ -1,45 +1,53 @@
-"""The mock's own documentation: the OpenAPI document and a page to read it by."""
+"""The mock's own documentation: the Tonn API's OpenAPI document and an interactive reference.
+
+* ``/openapi.json``: the document, its ``servers`` pointed at this mock (``public_url``, or the
+  address the request came to), so "try it out", schemathesis and generated clients call the mock
+  and never production.
+* ``/docs`` and ``/docs/``: Swagger UI, offline. Its files are the Swagger UI distribution bundled
+  in the ``flask-swagger-ui`` package (released in step with Swagger UI), served under
+  ``/docs/swagger-ui/``; the page and its start-up script are this package's (``docs/static/``).
+  It offers two documents, the Tonn API and the mock's control API (``/_mock/openapi.json``), and
+  shows each operation's operationId, the name fault injection and the request journal use.
+"""
 
 from __future__ import annotations
 
-import html
+from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, Response, current_app, jsonify
+from flask import Blueprint, Response, current_app, jsonify, send_from_directory
+
+from tonn_mock.gateway.request import base_url
+
+STATIC = Path(__file__).with_name("static")
+SWAGGER_UI = Path(str(files("flask_swagger_ui").joinpath("dist")))
+"""The Swagger UI distribution (``swagger-ui-bundle.js``, ``swagger-ui.css``...)."""
 
 blueprint = Blueprint("docs", __name__)
 
 
 @blueprint.get("/openapi.json")
 def openapi_document() -> Response:
-    return jsonify(current_app.extensions["tonn_mock.spec"])
+    return jsonify(served_document(current_app.extensions["tonn_mock.spec"], base_url()))
+
+
+def served_document(spec: dict[str, Any], own_url: str) -> dict[str, Any]:
+    """The spec as this mock serves it: its only server is the mock itself (the spec is not changed)."""
+    return {**spec, "servers": [{"url": own_url, "description": "this mock (tonn-mock)"}]}
 
 
 @blueprint.get("/docs")
+@blueprint.get("/docs/")
 def docs_page() -> Response:
-    spec: dict[str, Any] = current_app.extensions["tonn_mock.spec"]
-    return Response(render_page(spec), mimetype="text/html")
+    return send_from_directory(STATIC, "reference.html", max_age=0)
 
 
-def render_page(spec: dict[str, Any]) -> str:
-    """A self-contained HTML index of the operations (no scripts, works offline)."""
-    rows = []
-    for path, item in spec["paths"].items():
-        for method, op in item.items():
-            tags = ", ".join(op.get("tags", []))
-            rows.append(
-                f"<tr><td><code>{method.upper()}</code></td><td><code>{html.escape(path)}</code></td>"
-                f"<td>{html.escape(op.get('summary', ''))}</td><td>{html.escape(tags)}</td></tr>"
-            )
-    title = html.escape(spec["info"]["title"])
-    return (
-        f"<!doctype html><html><head><meta charset='utf-8'><title>{title}</title>"
-        "<style>body{font-family:sans-serif;margin:2em}"
-        "td{padding:.3em .8em;border-bottom:1px solid #ddd}</style>"
-        f"</head><body><h1>{title}</h1><p>{html.escape(spec['info'].get('summary', ''))}</p>"
-        "<p>Machine-readable document: <a href='/openapi.json'>/openapi.json</a>. "
-        "Control API of the mock: <code>/_mock/</code>.</p>"
-        "<table><tr><th>Method</th><th>Path</th><th>Summary</th><th>Tags</th></tr>"
-        + "".join(rows)
-        + "</table></body></html>"
-    )
+@blueprint.get("/docs/static/<path:name>")
+def page_file(name: str) -> Response:
+    return send_from_directory(STATIC, name, max_age=0)
+
+
+@blueprint.get("/docs/swagger-ui/<path:name>")
+def swagger_ui_file(name: str) -> Response:
+    return send_from_directory(SWAGGER_UI, name, max_age=3600)

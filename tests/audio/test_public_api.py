@@ -9,14 +9,14 @@ import tonn_mock.audio as audio
 
 EXPECTED = {
     "ANY_FORMAT", "CEILING_DBFS", "ENHANCE_TARGETS", "LOSSLESS", "LOUDNESS_TARGETS", "PREVIEW_LENGTH_S",
-    "SEPARATION_STEMS", "SOUND_SOURCES", "Audio", "AudioError", "AudioFacts", "AudioRejected",
+    "SEPARATION_STEMS", "SOUND_SOURCES", "Audio", "AudioError", "AudioFacts", "AudioPicture", "AudioRejected",
     "BitDepth", "Compression", "ContainerFormat", "DecodedAudio", "DialogueMode", "DialogueTrack",
     "DialogueTrackType", "EqBand", "InputRules", "LoudnessPreference", "MixResult", "RecombineResult",
     "SeparationMode", "SoundSource", "TrackInput", "TrackMeta", "UnreadableAudio", "analyse",
     "auto_mix_settings", "check_facts", "check_input", "cleanup", "content_type", "db_to_gain",
     "decode", "encode", "enhance", "enhance_dialogue", "enhance_stems", "gain_to_db", "inspect",
-    "integrated_loudness", "loudness_target", "master", "master_settings_for", "mix", "pink_noise",
-    "preview", "recombine", "sample_peak_dbfs", "separate", "sine", "stand_in_signal",
+    "integrated_loudness", "loudness_target", "master", "master_settings_for", "mix", "picture", "pink_noise",
+    "preview", "recombine", "sample_peak_dbfs", "separate", "short_term_loudness", "sine", "stand_in_signal",
     "track_from_settings", "true_peak_dbfs",
 }  # fmt: skip
 
