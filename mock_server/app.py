@@ -10,11 +10,12 @@ from werkzeug.exceptions import HTTPException
 
 from tonn_mock import control, docs
 from tonn_mock.backend import Catalog, MockBackend, Seams
+from tonn_mock.control.access import install_control_token
 from tonn_mock.core.errors import MethodNotAllowed, PayloadTooLarge, RouteNotFound, TonnError
 from tonn_mock.core.settings import Settings
 from tonn_mock.gateway.gate import install_gate
 from tonn_mock.gateway.journal import install_journal
-from tonn_mock.gateway.request import EXTENSION
+from tonn_mock.gateway.request import EXTENSION, install_backend_pinning
 from tonn_mock.gateway.validation import RequestValidator
 from tonn_mock.products import catalog as registered_products
 from tonn_openapi import load_spec
@@ -38,6 +39,8 @@ def create_app(
     app.extensions[EXTENSION] = MockBackend(settings, seams, catalog)
     app.extensions["tonn_mock.spec"] = spec
     app.extensions["tonn_mock.errors"] = []
+    install_backend_pinning(app)
+    install_control_token(app)
     _install_request_log(app)
     install_journal(app)
     for blueprint in (

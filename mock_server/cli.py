@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
-from waitress.server import create_server
 
+from tonn_mock import server as server_module
 from tonn_mock.app import create_app
 from tonn_mock.core.settings import ENV_PREFIX, Settings
 from tonn_mock.products import implemented_operations
@@ -71,7 +71,7 @@ def tune_garbage_collection() -> None:
 def _listen(app: Any, host: str, port: int, threads: int) -> Any:
     """The waitress server bound to ``host:port``; a port in use is one line and exit code 2."""
     try:
-        return create_server(app, host=host, port=port, threads=threads, ident="tonn-mock")
+        return server_module.build(app, host, port, threads)
     except OSError as problem:
         click.echo(
             f"Error: cannot listen on {host}:{port}: {problem.strerror or problem} "
@@ -158,6 +158,11 @@ def main() -> None:
     type=click.IntRange(min=1),
     help="Worker threads of the WSGI server.",
 )
+@env_option(
+    "--control-token",
+    "CONTROL_TOKEN",
+    help="Token /_mock/ requires (default: none on 127.0.0.1; generated and printed on other addresses).",
+)
 def serve(
     host: str,
     port: int,
@@ -174,6 +179,7 @@ def serve(
     rate_limit: bool | None,
     retain_tasks: int | None,
     threads: int,
+    control_token: str | None,
 ) -> None:
     """Serve the mock with waitress.
 
@@ -181,6 +187,7 @@ def serve(
     TONN_MOCK_RATE_LIMIT_ENABLED=true and TONN_MOCK_FETCH_REMOTE_INPUTS=true match the flags.
     """
     log_off_the_request_path()
+    control_token, warning = server_module.control_token(host, control_token)
     try:
         settings = Settings.from_env(
             api_keys=frozenset(k.strip() for k in keys.split(",") if k.strip()) if keys else None,
@@ -195,6 +202,7 @@ def serve(
             credits_enabled=False if no_credits else None,
             rate_limit_enabled=rate_limit,
             retain_tasks=retain_tasks,
+            control_token=control_token,
         )
     except ValueError as problem:
         raise click.UsageError(str(problem)) from None
@@ -202,13 +210,10 @@ def serve(
     tune_garbage_collection()
     server = _listen(app, host, port, threads)
     bound_port = server.socket.getsockname()[1] if server.socket.family != socket.AF_UNIX else port
+    if warning:
+        click.echo(warning, err=True)
     click.echo(f"tonn-mock listening on http://{host}:{bound_port} (docs: /docs, control: /_mock/)", err=True)
-    try:
-        server.run()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.close()
+    server_module.serve(app, server)  # until SIGTERM or SIGINT, then a graceful stop
 
 
 main.add_command(make_pull_command(implemented_operations), name="pull-spec")

@@ -7,12 +7,25 @@ only sleeping the mock ever does.
 
 from __future__ import annotations
 
+import math
 import random
 import threading
 from dataclasses import dataclass, field
 from typing import Any
 
 from tonn_mock.core.errors import InjectedFault
+
+MAX_LATENCY = 300.0
+"""Longest scripted delay: Tonn's gateway ends a request after about 300 s (EVIDENCE §1)."""
+
+
+def _integer(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _number(value: object) -> bool:
+    """A finite int or float (``True`` is not a number here)."""
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 @dataclass
@@ -29,12 +42,14 @@ class Fault:
     _random: random.Random = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        if self.status is not None and not 400 <= self.status <= 599:
-            raise ValueError("status must be an HTTP error status (400-599)")
-        if not 0.0 <= self.error_rate <= 1.0:
-            raise ValueError("error_rate must be between 0 and 1")
-        if self.latency < 0 or (self.count is not None and self.count < 1):
-            raise ValueError("latency must be >= 0 and count >= 1")
+        if self.status is not None and (not _integer(self.status) or not 400 <= self.status <= 599):
+            raise ValueError(f"status must be an HTTP error status (400-599), not {self.status!r}")
+        if not _number(self.error_rate) or not 0.0 <= self.error_rate <= 1.0:
+            raise ValueError(f"error_rate must be between 0 and 1, not {self.error_rate!r}")
+        if not _number(self.latency) or not 0.0 <= self.latency <= MAX_LATENCY:
+            raise ValueError(f"latency must be from 0 to {MAX_LATENCY:g} seconds, not {self.latency!r}")
+        if self.count is not None and (not _integer(self.count) or self.count < 1):
+            raise ValueError(f"count must be an integer >= 1, not {self.count!r}")
         self._random = random.Random(self.seed)
 
     def matches(self, operation_id: str, path: str) -> bool:

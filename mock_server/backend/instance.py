@@ -9,7 +9,11 @@ fresh one built from the same settings, seams and catalog.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import logging
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tonn_mock.backend.catalog import Catalog
@@ -17,6 +21,7 @@ from tonn_mock.backend.credits import Ledger
 from tonn_mock.backend.faults import FaultBook
 from tonn_mock.backend.inputs import InputResolver
 from tonn_mock.backend.journal import RequestJournal
+from tonn_mock.backend.pending import keep_pending, resume_pending
 from tonn_mock.core.clock import Clock, IdFactory, SystemClock
 from tonn_mock.core.settings import Settings
 from tonn_mock.storage import RESULTS_PREFIX, BlobStore, DirectoryBlobStore, TemporaryBlobStore, UrlSigner
@@ -29,6 +34,7 @@ from tonn_mock.tasks.ticker import Ticker
 from tonn_mock.webhooks import DeliveryAttempt, RetryPolicy, WebhookDispatcher, WebhookSender
 
 log = logging.getLogger("tonn_mock")
+MAX_ERRORS = 100
 
 
 @dataclass(frozen=True)
@@ -62,7 +68,7 @@ class MockBackend:
         self.ledger = Ledger(self.store, catalog.prices, settings.initial_credits, settings.credits_enabled)
         self.results = DeferredResults(self.blobs)
         self.shared = SharedSteps()
-        self.inputs = InputResolver(self.blobs, self.results, settings.fetch_remote_inputs)
+        self.inputs = InputResolver(self.blobs, self.results, self.signer, settings.fetch_remote_inputs)
         self.tasks = TaskService(
             self.store,
             self.clock,
@@ -72,21 +78,93 @@ class MockBackend:
             catalog.lifecycles,
             retain=settings.retain_tasks or None,
             on_evict=self._forget_files,
+            on_work_error=self._work_error,
         )
+        self.errors: list[BaseException] = []
+        """Faults of the mock met outside any request (a task's work that raised), at most 100."""
+        self._faulted: set[str] = set()
         self.ticker = Ticker(self.tasks)
         if isinstance(self.clock, SystemClock):
             self.ticker.start()
+        self._users, self._retired, self._storage_closed = 0, False, False
+        self._users_lock = threading.Lock()
+        resume_pending(self)
 
     def download_url(self, base_url: str, key: str, ttl: int | None = None) -> str:
         """A signed GET URL for a stored result."""
         return self.signer.sign("GET", key, ttl or self.settings.download_url_ttl, None, base_url)
 
-    def close(self) -> None:
+    @contextlib.contextmanager
+    def charge_once(self, task_id: str, owner: str, operation: str, charge: str) -> Iterator[int]:
+        """Charge ``operation`` to ``owner`` the first time the task's one-time ``charge`` is taken,
+        checking and charging in one step (:meth:`TaskService.charged_once`); the credits are given
+        back if the block raises. Yields the amount charged (0 if it was taken before)."""
+        pay = functools.partial(self.ledger.charge, owner, operation)
+        with self.tasks.charged_once(task_id, charge, pay) as paid:
+            try:
+                yield paid
+            except BaseException:
+                self.ledger.refund(owner, paid)
+                raise
+
+    # the requests using this backend, and its end ------------------------------------------
+
+    def enter(self) -> bool:
+        """Count a request that uses this backend; False once it is retired (use its successor)."""
+        with self._users_lock:
+            if not self._retired:
+                self._users += 1
+            return not self._retired
+
+    def leave(self) -> None:
+        with self._users_lock:
+            self._users -= 1
+            last = self._retired and self._users == 0
+        if last:
+            self._close_storage()
+
+    def retire(self) -> None:
+        """Replaced by a fresh backend (a reset): stop the background work now, and close the
+        storage once the last request still using it has answered, so none meets a closed store."""
         self.ticker.stop()
         self.webhooks.close(timeout=1.0)
+        with self._users_lock:
+            self._retired = True
+            idle = self._users == 0
+        if idle:
+            self._close_storage()
+
+    def close(self) -> None:
+        """Stop everything now, the storage included (its temporary folder is removed)."""
+        self.retire()
+        self._close_storage()
+
+    def shut_down(self, timeout: float) -> None:
+        """End a served mock: pending webhooks get up to ``timeout`` seconds to go out; those
+        still pending then are kept in the storage folder (when it outlives the process) for the
+        next start, and listed in the log; then everything is closed."""
+        self.ticker.stop()
+        self.webhooks.wait_idle(timeout)
+        keep_pending(self, self.webhooks.close(timeout=0.5))
+        self.close()
+
+    def _close_storage(self) -> None:
+        with self._users_lock:
+            if self._storage_closed:
+                return
+            self._storage_closed = True
         close = getattr(self.blobs, "close", None)
         if callable(close):
             close()
+
+    def _work_error(self, task: Task, fault: Exception) -> None:
+        """Log and keep the first fault of each task (the ticker retries the work often)."""
+        if task.id in self._faulted:
+            return
+        self._faulted.add(task.id)
+        log.error("task %s: its work raised %r (a fault of the mock; the task stays running)", task.id, fault)
+        if len(self.errors) < MAX_ERRORS:
+            self.errors.append(fault)
 
     def _forget_files(self, task: Task) -> None:
         folder = f"{RESULTS_PREFIX}/{task.id}/"

@@ -11,17 +11,19 @@ parsed (kept by reference, never copied or parsed again), other bodies are kept 
 to :data:`BODY_CAP` (audio uploads and downloads are never read), and responses are decoded only
 when the journal is read.
 
-API keys are kept whole: they are the mock's test keys, and tests filter on them.
+API keys are kept whole: they are the mock's test keys, and tests filter on them (the control
+plane's JSON answers mask them once the mock has a control token, :mod:`tonn_mock.control.access`).
 """
 
 from __future__ import annotations
 
-import json
 import threading
 from collections import deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from tonn_mock.core.json_body import MalformedJson, parse_json
 
 JOURNAL_SIZE = 1000
 """Entries kept; older ones are dropped first."""
@@ -94,8 +96,8 @@ def _decoded(raw: Any, content_type: str | None) -> Any:
     text = raw.decode("utf-8", "replace")
     if content_type and "json" in content_type:
         try:
-            return json.loads(text)
-        except ValueError:
+            return parse_json(text)
+        except MalformedJson:
             return text
     return text
 

@@ -12,19 +12,21 @@ what is valid, never a call that is accepted and then silently does nothing.
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from flask import Flask
 
+from tonn_mock.audio.picture import WAVEFORM_POINTS
 from tonn_mock.backend import MockBackend, Seams
 from tonn_mock.backend.faults import Fault
 from tonn_mock.backend.journal import describe
-from tonn_mock.control import names
+from tonn_mock.control import names, result_audio
 from tonn_mock.control.errors import ControlError, TaskFinished, UnknownTask
 from tonn_mock.control.verbs import verb
 from tonn_mock.core.clock import FakeClock
 from tonn_mock.core.settings import Settings
-from tonn_mock.gateway.request import EXTENSION
+from tonn_mock.gateway.request import EXTENSION, current_backend
 from tonn_mock.tasks.progression import parse_policy
 from tonn_mock.webhooks import Delivery
 
@@ -37,8 +39,8 @@ class MockControl:
 
     @property
     def backend(self) -> MockBackend:
-        backend: MockBackend = self.app.extensions[EXTENSION]
-        return backend
+        """The mock's backend (inside one of its requests, the one that request uses)."""
+        return current_backend(self.app)
 
     @property
     def spec(self) -> dict[str, Any]:
@@ -53,16 +55,18 @@ class MockControl:
 
         ``settings``/``seams`` rebuild it differently (the pytest plugin's per-test options).
         """
-        old = self.backend
-        self.app.extensions[EXTENSION] = MockBackend(
-            settings or old.settings, seams or old.seams, old.catalog
-        )
-        self.app.extensions["tonn_mock.errors"].clear()
-        old.close()
+        with self.app.extensions.setdefault("tonn_mock.reset", threading.Lock()):  # one swap at a time
+            old: MockBackend = self.app.extensions[EXTENSION]
+            self.app.extensions[EXTENSION] = MockBackend(
+                settings or old.settings, seams or old.seams, old.catalog
+            )
+            self.app.extensions["tonn_mock.errors"].clear()
+        old.retire()  # its storage closes when the requests still using it have answered
 
     def errors(self) -> list[BaseException]:
-        """Exceptions raised inside the mock since the last reset (each answered with a 500)."""
-        return list(self.app.extensions["tonn_mock.errors"])
+        """Exceptions raised inside the mock since the last reset: each answered with a 500, or met
+        by a task's work outside any answer (the task then stays running)."""
+        return [*self.app.extensions["tonn_mock.errors"], *self.backend.errors]
 
     # tasks -----------------------------------------------------------------------------------
 
@@ -74,6 +78,18 @@ class MockControl:
     @verb("GET", "/tasks/<task_id>")
     def task(self, task_id: str) -> dict[str, Any]:
         return names.find_task(self.backend, task_id).as_dict()
+
+    @verb("GET", "/tasks/<task_id>/audio")
+    def audio_files(self, task_id: str) -> list[dict[str, Any]]:
+        """The task's result audio files: name, preview or final, storage key, and a root-relative
+        signed URL that plays or downloads each."""
+        return result_audio.describe(self.backend, names.find_task(self.backend, task_id))
+
+    @verb("GET", "/tasks/<task_id>/audio/<name>")
+    def audio_picture(self, task_id: str, name: str, points: int = WAVEFORM_POINTS) -> dict[str, Any]:
+        """The waveform (``points`` buckets) and short-term loudness curve of the result file ``name``,
+        with its integrated loudness and sample peak (the file is rendered first if still pending)."""
+        return result_audio.picture_of(self.backend, names.find_task(self.backend, task_id), name, points)
 
     @verb("POST", "/tasks/<task_id>/advance")
     def advance(self, task_id: str, steps: int = 1) -> dict[str, Any]:
@@ -129,6 +145,7 @@ class MockControl:
         clock = self.backend.clock
         if not isinstance(clock, FakeClock):
             raise ControlError("the clock can only be advanced when the mock runs on a FakeClock")
+        names.check_clock_step(clock.now(), seconds)
         now = clock.advance(seconds)
         self.tick()
         return now
@@ -215,8 +232,7 @@ class MockControl:
     @verb("PUT", "/credits", "/credits/<key>", answer_key="credits")
     def set_credits(self, credits: int, key: str | None = None) -> int:
         """Set the credit balance of ``key``; without one, of every key (and of keys to come)."""
-        if credits < 0:
-            raise ControlError(f"credits must be >= 0, not {credits}")
+        names.check_credits(credits)
         if key is None:
             self.backend.ledger.set_every_balance(credits)
             return credits
@@ -234,15 +250,19 @@ class MockControl:
         method: str | None = None,
         path: str | None = None,
         status: int | None = None,
+        limit: int | None = None,
     ) -> list[dict[str, Any]]:
         """The requests the mock answered, oldest first (at most the newest 1000), filtered by
-        operationId (or path), task id, key, method, path or status."""
+        operationId (or path), task id, key, method, path or status; ``limit`` keeps the newest."""
         names.check_operation(self.spec, operation)
+        if limit is not None:
+            names.check_positive("limit", limit)
         if operation is not None and operation.startswith("/"):
             operation, path = None, operation
-        return self.backend.journal.entries(
+        found = self.backend.journal.entries(
             operation=operation, task_id=task_id, key=key, method=method, path=path, status=status
         )
+        return found[-limit:] if limit else found
 
     def assert_called(
         self,
@@ -271,10 +291,15 @@ class MockControl:
 
     @verb("GET", "/")
     def overview(self) -> dict[str, Any]:
-        """What the mock is doing: its progression, task count, pending webhooks and faults."""
+        """What the mock is doing: its progression, task count, pending webhooks, faults and the
+        credit balance of each key that has called it. A browser (``Accept: text/html``) gets the
+        inspector page at this address instead."""
+        ledger, callers = self.backend.ledger, self.backend.journal.keys()
         return {
             "progression": self.progression(),
             "tasks": len(self.tasks()),
             "pending_webhooks": self.pending_webhooks(),
             "faults": self.faults(),
+            "credits": {key: ledger.balance(key) for key in callers},
+            "credits_enabled": ledger.enabled,
         }

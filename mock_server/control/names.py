@@ -16,6 +16,10 @@ from tonn_mock.tasks.progression import parse_policy
 
 POLICIES = "immediate, manual, after_polls:N or after_seconds:T"
 SHOWN_TASKS = 10
+MAX_CREDITS = 10**15
+"""Largest balance a key can be given (far beyond any real account, and exact in a double)."""
+LATEST_CLOCK = 32_503_680_000.0
+"""The year 3000: a fake clock is not moved past it, so every date the mock writes stays valid."""
 
 
 def operation_ids(spec: dict[str, Any]) -> dict[str, str]:
@@ -51,6 +55,21 @@ def check_policy(text: str) -> None:
 def check_positive(name: str, value: int) -> None:
     if value < 1:
         raise ControlError(f"{name} must be >= 1, not {value}")
+
+
+def check_credits(credits: int) -> None:
+    if credits < 0:
+        raise ControlError(f"credits must be >= 0, not {credits}")
+    if credits > MAX_CREDITS:
+        raise ControlError(f"credits must be <= {MAX_CREDITS}, not {credits}")
+
+
+def check_clock_step(now: float, seconds: float) -> None:
+    """A fake clock moves forward only, and not past :data:`LATEST_CLOCK`."""
+    if seconds < 0:
+        raise ControlError(f"seconds must be >= 0 (the clock never goes back), not {seconds}")
+    if now + seconds > LATEST_CLOCK:
+        raise ControlError(f"seconds must keep the clock before the year 3000, not {seconds}")
 
 
 def find_task(backend: MockBackend, task_id: str) -> Task:

@@ -1,28 +1,32 @@
 """``/_mock/...``: the control plane over HTTP (not part of the Tonn API or its spec).
 
 Every route is derived from a :func:`~tonn_mock.control.verbs.verb` of :class:`MockControl`:
-nothing here names a verb, so Python and HTTP cannot drift apart.
+nothing here names a verb, so Python and HTTP cannot drift apart. Beside them: the inspector page
+a browser gets at ``/_mock/``, its files, and the control API's ``/_mock/openapi.json``
+(:mod:`.inspector`).
 """
 
 from __future__ import annotations
 
-import inspect
 import math
-import types
-import typing
 from collections.abc import Callable
 from http import HTTPStatus
 from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request
 
+from tonn_mock.control import access, inspector
 from tonn_mock.control.api import MockControl
 from tonn_mock.control.errors import ControlError
-from tonn_mock.control.verbs import Verb, declared_verbs
+from tonn_mock.control.verbs import Verb, declared_verbs, http_parameters
 from tonn_mock.core.errors import TonnError
+from tonn_mock.core.json_body import MalformedJson, parse_json
 from tonn_mock.tasks.lifecycle import IllegalTransition
 
 blueprint = Blueprint("control", __name__, url_prefix="/_mock")
+blueprint.before_request(inspector.page_for_browsers)
+blueprint.add_url_rule("/openapi.json", "openapi_document", inspector.openapi_document)
+blueprint.add_url_rule("/inspector/<path:name>", "inspector_asset", inspector.asset)
 
 
 def control() -> MockControl:
@@ -42,19 +46,6 @@ def control_error(error: Exception) -> tuple[Response, int]:
 @blueprint.errorhandler(TonnError)
 def tonn_error(error: TonnError) -> tuple[Response, int]:
     return jsonify(error.body()), error.status
-
-
-def _http_parameters(method: Callable[..., Any]) -> dict[str, type]:
-    """The parameters of ``method`` an HTTP caller can set, with the type to convert them to."""
-    hints = typing.get_type_hints(method)
-    accepted = {}
-    for name in list(inspect.signature(method).parameters)[1:]:  # skip self
-        hint = hints.get(name, str)
-        options = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
-        simple = [option for option in options if option in _CONVERTERS]
-        if simple:
-            accepted[name] = simple[0]
-    return accepted
 
 
 def _convert(name: str, value: Any, kind: type) -> Any:
@@ -103,8 +94,9 @@ _CONVERTERS: dict[type, Callable[[Any], Any]] = {bool: _to_bool, int: _to_int, f
 def _arguments(accepted: dict[str, type], path_arguments: dict[str, Any]) -> dict[str, Any]:
     if request.method in ("GET", "DELETE"):
         given: dict[str, Any] = request.args.to_dict()
+        given.pop("token", None)  # the control token, checked before any route (.access)
     else:
-        body = request.get_json(silent=True) if request.get_data() else {}
+        body = _json_body(request.get_data())
         if not isinstance(body, dict):
             raise ControlError("The control API takes a JSON object body.")
         given = body
@@ -115,14 +107,22 @@ def _arguments(accepted: dict[str, type], path_arguments: dict[str, Any]) -> dic
     return {name: _convert(name, value, accepted[name]) for name, value in given.items()}
 
 
+def _json_body(raw: bytes) -> Any:
+    """The body by the one parser of the mock (no body: no arguments)."""
+    try:
+        return parse_json(raw) if raw.strip() else {}
+    except MalformedJson as problem:
+        raise ControlError(f"The control API takes a JSON object body: {problem}") from None
+
+
 def _route(name: str, declared: Verb) -> Callable[..., Response]:
-    accepted = _http_parameters(getattr(MockControl, name))
+    accepted = http_parameters(getattr(MockControl, name))
 
     def answer(**path_arguments: Any) -> Response:
         result = getattr(control(), name)(**_arguments(accepted, path_arguments))
-        if declared.answer_key is None:
-            return jsonify(result)
-        return jsonify({**path_arguments, declared.answer_key: True if result is None else result})
+        if declared.answer_key is not None:
+            result = {**path_arguments, declared.answer_key: True if result is None else result}
+        return jsonify(access.shown(result))
 
     answer.__name__ = name
     return answer

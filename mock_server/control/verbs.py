@@ -3,19 +3,27 @@
 A method of :class:`~tonn_mock.control.api.MockControl` decorated with :func:`verb` is written
 once; :mod:`.routes` derives its HTTP route(s) from the declaration. Arguments come from the path,
 then from the query string (GET, DELETE) or the JSON object body (POST, PUT), and are converted
-to the method's annotated types. The answer is the method's result as JSON; with ``answer_key``
-it is ``{<path arguments>, answer_key: result}`` (``true`` when the method returns nothing).
+to the method's annotated types, then checked as every Python call is (:mod:`.arguments`). The
+answer is the method's result as JSON; with ``answer_key`` it is ``{<path arguments>,
+answer_key: result}`` (``true`` when the method returns nothing).
 A verb may be reached at several paths, e.g. ``/credits`` (every key) and ``/credits/<key>``.
 """
 
 from __future__ import annotations
 
+import inspect
+import types
+import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from tonn_mock.control.arguments import checked_arguments
+
 Method = TypeVar("Method", bound=Callable[..., Any])
 _ATTRIBUTE = "_tonn_control_verb"
+HTTP_TYPES = (bool, int, float, str)
+"""The argument types an HTTP caller can give (other parameters are for Python callers only)."""
 
 
 @dataclass(frozen=True)
@@ -38,8 +46,9 @@ def verb(http_method: str, *paths: str, answer_key: str | None = None) -> Callab
         raise TypeError("a verb needs at least one path")
 
     def declare(method: Method) -> Method:
-        setattr(method, _ATTRIBUTE, Verb(http_method, paths, answer_key))
-        return method
+        checked = checked_arguments(method)  # the one check of its arguments, Python and HTTP alike
+        setattr(checked, _ATTRIBUTE, Verb(http_method, paths, answer_key))
+        return checked
 
     return declare
 
@@ -50,3 +59,16 @@ def declared_verbs(cls: type) -> Iterator[tuple[str, Verb]]:
         declared = getattr(member, _ATTRIBUTE, None)
         if isinstance(declared, Verb):
             yield name, declared
+
+
+def http_parameters(method: Callable[..., Any]) -> dict[str, type]:
+    """The parameters of ``method`` an HTTP caller can set, with the type to convert them to."""
+    hints = typing.get_type_hints(method)
+    accepted = {}
+    for name in list(inspect.signature(method).parameters)[1:]:  # skip self
+        hint = hints.get(name, str)
+        options = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
+        simple = [option for option in options if option in HTTP_TYPES]
+        if simple:
+            accepted[name] = simple[0]
+    return accepted

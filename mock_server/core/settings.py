@@ -44,6 +44,8 @@ class Settings:
     webhook_timeout: float = 5.0
     retain_tasks: int = 10_000
     """Finished tasks kept (the oldest are forgotten past it, with their files); 0 keeps all."""
+    control_token: str | None = None
+    """When set, ``/_mock/`` answers only requests carrying it, and its listings mask API keys."""
 
     def __post_init__(self) -> None:
         parse_policy(self.progression)  # fail at start-up, not at the first request
@@ -103,4 +105,5 @@ _CONVERTERS: dict[str, Callable[[str], object]] = {
     "webhook_max_delay": float,
     "webhook_timeout": float,
     "retain_tasks": int,
+    "control_token": str,
 }

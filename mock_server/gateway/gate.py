@@ -4,7 +4,8 @@
 2. the per-key rate limit (100 requests a minute) → 429;
 3. scripted faults for this operation (latency, a forced status);
 4. a ``Prefer: code=<status>`` header asking for a documented answer (:mod:`.prefer`);
-5. the JSON body, validated against the operation's schema → 400 naming the field.
+5. the JSON body: declared as another media type → 415; malformed, too deep, non-finite numbers or
+   invalid against the operation's schema → 400 naming the problem or the field.
 
 Only after all five does a route touch state, so refused requests change nothing.
 
@@ -74,7 +75,7 @@ def install_gate(app: Flask, validator: RequestValidator, catalog: Catalog) -> N
         if preferred is not None:
             return preferred
         if validator.has_body(method, path):
-            g.body = validator.validate_body(method, path, request.get_data(cache=True))
+            g.body = validator.validate_body(method, path, request.get_data(cache=True), request.mimetype)
         return None
 
 

@@ -13,7 +13,7 @@ from flask import Flask, Request, Response, g, request
 
 from tonn_mock.backend import MockBackend
 from tonn_mock.backend.journal import BODY_CAP, JournalEntry
-from tonn_mock.gateway.request import EXTENSION
+from tonn_mock.gateway.request import backend
 
 CONTROL_PREFIX = "/_mock"
 
@@ -24,7 +24,7 @@ def install_journal(app: Flask) -> None:
         # the real objects behind Flask's proxies, read once: each proxied access costs microseconds
         current = request._get_current_object()  # type: ignore[attr-defined]
         if not current.path.startswith(CONTROL_PREFIX):
-            mock: MockBackend = app.extensions[EXTENSION]
+            mock: MockBackend = backend()
             mock.journal.record(_entry(current, g._get_current_object(), response, mock.clock.now()))
         return response
 

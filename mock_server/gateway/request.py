@@ -4,16 +4,48 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from flask import current_app, g, request
+from flask import Flask, current_app, g, has_request_context, request
 
 from tonn_mock.backend import MockBackend
 
 EXTENSION = "tonn_mock"
+PINNED = "tonn_mock_backend"
 
 
 def backend() -> MockBackend:
-    """The backend of the app handling this request."""
-    return cast(MockBackend, current_app.extensions[EXTENSION])
+    """The backend of the app handling this request: the one the request started with, even if a
+    reset has replaced it since (see :func:`install_backend_pinning`)."""
+    pinned = g.get(PINNED)
+    return cast(MockBackend, pinned if pinned is not None else current_app.extensions[EXTENSION])
+
+
+def current_backend(app: Flask) -> MockBackend:
+    """``app``'s backend: in one of its requests the one that request uses, else the current one."""
+    if has_request_context() and current_app._get_current_object() is app:  # type: ignore[attr-defined]
+        return backend()
+    return cast(MockBackend, app.extensions[EXTENSION])
+
+
+def install_backend_pinning(app: Flask) -> None:
+    """Each request uses one backend from its first hook to its answer: a reset (which swaps in a
+    fresh backend) never pulls a store from under a request; the old backend closes its storage
+    when its last request has answered."""
+
+    @app.before_request
+    def pin() -> None:
+        mock = cast(MockBackend, app.extensions[EXTENSION])
+        while not mock.enter():
+            successor = cast(MockBackend, app.extensions[EXTENSION])
+            if successor is mock:
+                return  # closed, not replaced: nothing to pin
+            mock = successor  # retired by a reset between the two reads
+        setattr(g, PINNED, mock)
+
+    @app.teardown_request
+    def unpin(error: BaseException | None) -> None:
+        mock = g.pop(PINNED, None)
+        if mock is not None:
+            mock.leave()
 
 
 def caller() -> str:

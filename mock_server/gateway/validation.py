@@ -8,7 +8,6 @@ changes (enum values the spec marks case-insensitive are first folded to their l
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -17,7 +16,8 @@ from jsonschema import FormatChecker
 from jsonschema.exceptions import ValidationError, best_match
 from jsonschema.protocols import Validator
 
-from tonn_mock.core.errors import InvalidRequest
+from tonn_mock.core.errors import InvalidRequest, UnsupportedMediaType
+from tonn_mock.core.json_body import MalformedJson, parse_json
 from tonn_mock.gateway.casing import folded_errors
 from tonn_openapi.schemas import SchemaRegistry, pointer
 
@@ -50,8 +50,19 @@ def _compiled(spec: jsonschema_rs.Registry, schema_at: str) -> jsonschema_rs.Val
     )
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not valid JSON")
+def check_media_type(mimetype: str) -> None:
+    """A body declared as anything but JSON is refused with 415 (EVIDENCE §10); a body without a
+    Content-Type is read as JSON."""
+    if mimetype and mimetype != "application/json" and not _json_suffixed(mimetype):
+        raise UnsupportedMediaType(
+            f"Unsupported Media Type: the request body must be JSON (Content-Type: application/json), "
+            f"not {mimetype}"
+        )
+
+
+def _json_suffixed(mimetype: str) -> bool:
+    """``application/<something>+json`` (RFC 6839), which JSON parsers accept as JSON."""
+    return mimetype.startswith("application/") and mimetype.endswith("+json")
 
 
 class RequestValidator:
@@ -80,13 +91,15 @@ class RequestValidator:
     def has_body(self, method: str, path: str) -> bool:
         return (method, path) in self._validators
 
-    def validate_body(self, method: str, path: str, raw: bytes) -> Any:
-        """Parse and validate a JSON body; raise :class:`InvalidRequest` naming the problem."""
+    def validate_body(self, method: str, path: str, raw: bytes, mimetype: str = "") -> Any:
+        """Parse and validate a JSON body; raise :class:`InvalidRequest` naming the problem
+        (:class:`UnsupportedMediaType` for a body declared as another media type)."""
+        check_media_type(mimetype)
         if not raw.strip():
             raise InvalidRequest("Request body is empty: a JSON object is required.")
         try:
-            body = json.loads(raw, parse_constant=_reject_constant)
-        except (UnicodeDecodeError, ValueError) as problem:
+            body = parse_json(raw)
+        except MalformedJson as problem:
             raise InvalidRequest(f"Request body is not valid JSON: {problem}") from None
         if self._accepts[(method, path)].is_valid(body):
             return body  # the common case, decided by the compiled validator alone

@@ -28,9 +28,11 @@ def decided_start(facts: AudioFacts, data: dict[str, Any]) -> dict[str, float]:
 
 def preview_start(backend: MockBackend, task: Task, url: str) -> float:
     """The preview's start in seconds: decided at completion, or the loudest 30 s of ``url``."""
-    start = backend.tasks.resolve(task.id, RESULT, lambda: loudest_start(backend, url))
+    start = backend.tasks.resolve(task.id, RESULT, lambda: loudest_start(backend, task.id, url))
     return float(start)
 
 
-def loudest_start(backend: MockBackend, url: str) -> float:
-    return float(backend.inputs.measure(url, "loudest_preview_start", lambda audio: preview(audio, None)[1]))
+def loudest_start(backend: MockBackend, task_id: str, url: str) -> float:
+    """The start of the loudest 30 s of the task's input ``url`` (as pinned when it completed)."""
+    inputs = backend.inputs.of(task_id)
+    return float(inputs.measure(url, "loudest_preview_start", lambda audio: preview(audio, None)[1]))

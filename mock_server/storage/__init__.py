@@ -23,12 +23,11 @@ from tonn_mock.storage.blobs import (
     BlobData,
     BlobInfo,
     BlobStore,
-    DirectoryBlobStore,
     MemoryBlobStore,
     OpenedBlob,
     ReadableStream,
-    TemporaryBlobStore,
 )
+from tonn_mock.storage.directory import DirectoryBlobStore, TemporaryBlobStore
 from tonn_mock.storage.errors import (
     BlobNotFound,
     BlobTooLarge,
@@ -61,6 +60,7 @@ from tonn_mock.storage.signing import (
     HttpMethod,
     UrlSigner,
     normalise_content_type,
+    single_valued,
     storage_path,
 )
 
@@ -101,5 +101,6 @@ __all__ = [
     "normalise_content_type",
     "render_xml",
     "sanitise_filename",
+    "single_valued",
     "storage_path",
 ]

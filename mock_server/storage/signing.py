@@ -31,7 +31,7 @@ import hashlib
 import hmac
 import re
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Literal, NamedTuple
 from urllib.parse import quote
 
@@ -60,6 +60,7 @@ __all__ = [
     "UrlSigner",
     "normalise_content_type",
     "render_xml",
+    "single_valued",
     "storage_path",
 ]
 
@@ -111,6 +112,17 @@ def normalise_content_type(value: str | None) -> str:
 def storage_path(key: str) -> str:
     """The URL path of ``key`` (keys are URL-safe already; quoting is belt and braces)."""
     return f"{STORAGE_PREFIX}/{quote(key, safe='/' + _UNRESERVED, errors='replace')}"
+
+
+def single_valued(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """The query parameters of a signed URL as a mapping; a parameter given twice is malformed
+    (which of its values the signature covers would be anyone's guess)."""
+    query: dict[str, str] = {}
+    for name, value in pairs:
+        if name in query:
+            raise MalformedSignature(name, "given more than once")
+        query[name] = value
+    return query
 
 
 def _quote(text: str) -> str:

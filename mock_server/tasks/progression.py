@@ -17,6 +17,10 @@ import math
 from dataclasses import dataclass
 from typing import Protocol
 
+MAX_POLLS = 2**63 - 1
+MAX_SECONDS = 10 * 365 * 86400.0
+"""Ten years: ``after_seconds`` takes a finite delay (``inf`` and ``nan`` are refused)."""
+
 
 class ProgressionPolicy(Protocol):
     @property
@@ -91,9 +95,9 @@ def parse_policy(text: str) -> ProgressionPolicy:
             return Immediate()
         if name == "manual" and not value:
             return Manual()
-        if name == "after_polls" and int(value) >= 0:
+        if name == "after_polls" and 0 <= int(value) <= MAX_POLLS:
             return AfterPolls(int(value))
-        if name == "after_seconds" and float(value) >= 0:
+        if name == "after_seconds" and 0 <= float(value) <= MAX_SECONDS:
             return AfterSeconds(float(value))
     except ValueError:
         pass

@@ -13,9 +13,10 @@ task keeps only its record; the oldest finished tasks are forgotten past ``retai
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections import deque
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -31,6 +32,8 @@ Work = Callable[[str], Mapping[str, Any]]
 raise WorkFailed). It must be cheap: no decoding or rendering."""
 TransitionListener = Callable[[Task], None]
 Eviction = Callable[[Task], None]
+WorkError = Callable[[Task, Exception], None]
+"""Told when a task's work raised something other than :class:`WorkFailed`: a fault of the mock."""
 _LOCK_STRIPES = 64
 
 
@@ -61,6 +64,7 @@ class TaskService:
         lifecycles: Mapping[str, Lifecycle],
         retain: int | None = None,
         on_evict: Eviction | None = None,
+        on_work_error: WorkError | None = None,
     ) -> None:
         self.store = store
         self.lifecycles = lifecycles
@@ -70,6 +74,7 @@ class TaskService:
         self._on_transition = on_transition
         self._retain = retain
         self._on_evict = on_evict
+        self._on_work_error = on_work_error
         self._work: dict[str, Work] = {}
         self._listeners: dict[str, TransitionListener] = {}
         self._locks = [threading.RLock() for _ in range(_LOCK_STRIPES)]
@@ -139,7 +144,10 @@ class TaskService:
             elapsed = self.clock.now() - task.created_at
             target = self.policy.target_step(lifecycle.steps, task.polls, elapsed)
             while task.step < target and lifecycle.is_running(task.state):
-                task = self._step(task, lifecycle)
+                moved = self._step(task, lifecycle)
+                if moved is task:
+                    break  # its work could not run this time (see _finish)
+                task = moved
             return task
 
     # control ------------------------------------------------------------------------------
@@ -151,7 +159,10 @@ class TaskService:
             for _ in range(steps):
                 if not lifecycle.is_running(task.state):
                     break
-                task = self._step(task, lifecycle)
+                moved = self._step(task, lifecycle)
+                if moved is task:
+                    break
+                task = moved
             return task
 
     def complete(self, task_id: str) -> Task:
@@ -175,14 +186,19 @@ class TaskService:
                 return self.store.update_task(task_id, lambda t: replace(t, results=merged))
             return self._move(task, self.lifecycles[task.lifecycle], state, results=merged)
 
-    def record_charge(self, task_id: str, charge: str) -> bool:
-        """Mark a one-time charge as taken; False if it already was."""
+    @contextlib.contextmanager
+    def charged_once(self, task_id: str, charge: str, pay: Callable[[], int]) -> Iterator[int]:
+        """Check and take the one-time ``charge`` of a task as one step: ``pay()`` (which debits
+        the credits and returns the amount, or raises) runs only if the charge was not taken yet,
+        and the charge is recorded only if the block succeeds. Yields the amount paid (0 when it
+        was taken before); concurrent callers on one task are serialised, so nothing is paid twice.
+        """
         with self._task_lock(task_id):
-            task = self.get(task_id)
-            if charge in task.charges:
-                return False
+            if charge in self.get(task_id).charges:
+                yield 0
+                return
+            yield pay()
             self.store.update_task(task_id, lambda t: replace(t, charges=t.charges | {charge}))
-            return True
 
     def plan_failure(self, message: str, count: int = 1, lifecycle: str | None = None) -> None:
         with self._guard:
@@ -209,15 +225,23 @@ class TaskService:
         return self._finish(task, lifecycle)
 
     def _finish(self, task: Task, lifecycle: Lifecycle) -> Task:
-        work = self._work.pop(task.id, None)
+        """Run the task's work and complete it, or fail it if the product would refuse its input.
+
+        Any other exception is the mock's own fault (a bug, a store closed under it), not the
+        product's: the task is not failed for it. It stays where it is, unchanged (the very
+        object given), its work kept for the next poll or tick, and ``on_work_error`` is told.
+        """
         if task.planned_failure is not None:
             return self._move(task, lifecycle, lifecycle.failed, error=task.planned_failure)
+        work = self._work.get(task.id)
         try:
             results = work(task.id) if work is not None else {}
         except WorkFailed as failure:
             return self._move(task, lifecycle, lifecycle.failed, error=str(failure))
-        except Exception as failure:  # any processing error fails the task, never the request
-            return self._move(task, lifecycle, lifecycle.failed, error=f"Processing failed: {failure!r}")
+        except Exception as fault:
+            if self._on_work_error is not None:
+                self._on_work_error(task, fault)
+            return task
         return self._move(task, lifecycle, lifecycle.completed, step=lifecycle.steps, results=results)
 
     def _move(

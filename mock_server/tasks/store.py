@@ -36,6 +36,9 @@ class Store(Protocol):
     def charge(self, key: str, amount: int, default: int) -> tuple[bool, int]:
         """Debit ``amount`` if the balance covers it; return (charged, balance after)."""
 
+    def credit(self, key: str, amount: int, default: int) -> int:
+        """Add ``amount`` to the balance (a refund); return the balance after."""
+
     def count_request(self, key: str, now: float, window: float) -> int:
         """Record a request by ``key`` at ``now``; return requests within the last ``window`` s."""
 
@@ -88,6 +91,11 @@ class MemoryStore:
                 return False, balance
             self._balances[key] = balance - amount
             return True, balance - amount
+
+    def credit(self, key: str, amount: int, default: int) -> int:
+        with self._lock:
+            self._balances[key] = self._balances.get(key, default) + amount
+            return self._balances[key]
 
     def count_request(self, key: str, now: float, window: float) -> int:
         with self._lock:

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -40,26 +43,56 @@ def serve_in_thread(app: Flask) -> Iterator[str]:
         server.server_close()
 
 
+@dataclass
+class Spawned:
+    """A ``tonn-mock serve`` process: its base URL and the lines it has written to stderr so far."""
+
+    process: subprocess.Popen[str]
+    url: str
+    log: list[str]
+
+    def stop(self, signum: int = signal.SIGTERM, timeout: float = 10.0) -> float:
+        """Send ``signum`` and wait for the process to end; returns how long that took (seconds)."""
+        started = time.monotonic()
+        self.process.send_signal(signum)
+        self.process.wait(timeout)
+        return time.monotonic() - started
+
+
+@contextlib.contextmanager
+def spawn(*args: str, env: dict[str, str] | None = None) -> Iterator[Spawned]:
+    """Run ``tonn-mock serve --port 0 <args>`` as a separate process; yields it once it listens
+    (its log lines before that included), and kills it at the end if it is still running."""
+    command = [str(Path(sys.executable).parent / "tonn-mock"), "serve", "--port", "0", *args]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, env={**os.environ, **(env or {})})
+    assert process.stderr is not None
+    stderr, log = process.stderr, list[str]()
+    while not log or "listening on" not in log[-1]:  # readline returns once the socket is bound
+        log.append(stderr.readline())
+        if not log[-1]:
+            process.wait(timeout=10)
+            stderr.close()
+            raise RuntimeError(f"tonn-mock serve did not start: {''.join(log)}")
+    url = log[-1].split("listening on ", 1)[1].split()[0]
+    reader = threading.Thread(target=lambda: log.extend(stderr), daemon=True)  # keeps the pipe flowing
+    reader.start()
+    try:
+        yield Spawned(process, url, log)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)
+        reader.join(timeout=5)
+        stderr.close()
+
+
 @contextlib.contextmanager
 def serve_process(*args: str, env: dict[str, str] | None = None) -> Iterator[str]:
-    """Run ``tonn-mock serve --port 0 <args>`` as a separate process; yields its base URL once it listens."""
-    command = [str(Path(sys.executable).parent / "tonn-mock"), "serve", "--port", "0", *args]
-    process = subprocess.Popen(
-        command,
-        stderr=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        text=True,
-        env={**os.environ, **(env or {})},
-    )
-    assert process.stderr is not None
-    stderr = process.stderr
-    try:
-        line = stderr.readline()  # returns once the server has bound its socket
-        if "listening on" not in line:
-            raise RuntimeError(f"tonn-mock serve did not start: {line}")
-        threading.Thread(target=stderr.read, daemon=True).start()  # keep the log pipe flowing
-        yield line.split("listening on ", 1)[1].split()[0]
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        stderr.close()
+    """Run ``tonn-mock serve --port 0 <args>`` as a separate process; yields its base URL once it
+    listens, and stops it gracefully (SIGTERM) at the end."""
+    with spawn(*args, env=env) as served:
+        try:
+            yield served.url
+        finally:
+            if served.process.poll() is None:
+                served.stop()

@@ -1,4 +1,4 @@
-"""Background webhook delivery: per-task order, cross-task concurrency, retries as data.
+"""Background webhook delivery: per-task order, per-receiver isolation, retries as data.
 
 Why it is shaped like this:
 
@@ -7,10 +7,13 @@ Why it is shaped like this:
 * Each task has a FIFO *lane*; only a lane's head is ever scheduled, so a task's second
   notification is never sent before its first is delivered or has finally failed (Tonn sends
   several per task: pending, started, completed…).
-* Scheduled heads sit in one heap ordered by due time. Workers hold a slot only while an HTTP
-  attempt is in flight; a backoff wait is just a future due time in the heap. A dead receiver
-  for task A therefore costs at most one worker per in-flight attempt (bounded by the policy's
-  timeout) and never a worker's time while A waits to retry.
+* Each *receiver* (the scheme, host and port of a webhook URL) has its own heap of scheduled
+  heads, ordered by due time, and its own ``workers`` threads, started when it first has work and
+  ended after :data:`IDLE_SECONDS` without any. A receiver that stalls, drips or refuses ties up
+  only its own workers: another receiver's deliveries never queue behind it. An attempt is
+  bounded as a whole by the policy's timeout (the sender's deadline), not per socket read.
+* A backoff wait is just a future due time in a heap; workers are busy only while an HTTP
+  attempt is in flight.
 * Backoff waits go through the injected :class:`Clock`; a :class:`FakeClock` makes them instant.
   Timeouts given to ``wait_idle``/``wait_for``/``close`` are real seconds: they bound waits for
   threads, not simulated time.
@@ -28,6 +31,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
+from urllib.parse import urlsplit
 
 from tonn_mock.core.clock import Clock, SystemClock
 from tonn_mock.webhooks.errors import DeliveryError, DispatcherClosed, WebhookError, WebhookWorkerError
@@ -37,6 +41,10 @@ from tonn_mock.webhooks.sender import HttpxWebhookSender, WebhookSender
 
 AttemptHook = Callable[[DeliveryAttempt], None]
 """Called in a worker thread after every attempt, before the log shows it."""
+IDLE_SECONDS = 2.0
+"""A receiver's workers end after this long (real seconds) without work."""
+MAX_THREADS = 64
+"""Worker threads of all receivers together; past it, a new receiver waits for a thread."""
 
 
 def sequential_ids(prefix: str = "whd_") -> Callable[[], str]:
@@ -50,6 +58,16 @@ def _snapshot(payload: Mapping[str, Any]) -> dict[str, Any]:
     log, and a payload that cannot be sent fails in the caller's thread, not in a worker."""
     copied: dict[str, Any] = json.loads(json.dumps(dict(payload), allow_nan=False))
     return copied
+
+
+def receiver_of(url: str) -> str:
+    """The receiver a webhook URL names: its scheme, host and port (``http://127.0.0.1:8000``)."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return url
+    return f"{parts.scheme}://{parts.hostname or ''}:{port or ''}".lower()
 
 
 def _iso(clock: Clock) -> str:
@@ -67,7 +85,8 @@ class _Job:
 
 
 class WebhookDispatcher:
-    """Delivers webhooks in daemon worker threads (started on the first ``enqueue``).
+    """Delivers webhooks in daemon worker threads, ``workers`` per receiver, started when the
+    receiver first has work (at most ``max_threads`` in all).
 
     ``sender`` defaults to an :class:`HttpxWebhookSender` owned (and closed) by the dispatcher;
     ``policy`` to :class:`RetryPolicy()`; ``log`` to a fresh :class:`DeliveryLog`; ``clock`` to
@@ -84,6 +103,8 @@ class WebhookDispatcher:
         workers: int = 2,
         on_attempt: AttemptHook | None = None,
         ids: Callable[[], str] | None = None,
+        max_threads: int = MAX_THREADS,
+        idle: float = IDLE_SECONDS,
     ) -> None:
         if workers < 1:
             raise ValueError("workers must be at least 1")
@@ -94,16 +115,19 @@ class WebhookDispatcher:
         self._policy = policy or RetryPolicy()
         self._log = log if log is not None else DeliveryLog()
         self._clock: Clock = clock or SystemClock()
-        self._worker_count = workers
+        self._worker_count, self._max_threads, self._idle = workers, max(max_threads, workers), idle
         self._on_attempt = on_attempt
         self._ids = ids or sequential_ids()
         self._cond = threading.Condition(threading.RLock())
         self._lanes: dict[str, deque[str]] = {}
-        self._due: list[tuple[float, int, str]] = []
+        self._receivers: dict[str, str] = {}  # delivery id -> receiver
+        self._due: dict[str, list[tuple[float, int, str]]] = {}  # receiver -> heap of due heads
+        self._staff: dict[str, int] = {}  # receiver -> live workers
         self._tiebreak = itertools.count()
+        self._names = itertools.count()
         self._attempt_counts: dict[str, int] = {}
         self._generation = 0
-        self._threads: list[threading.Thread] = []
+        self._threads: set[threading.Thread] = set()
         self._closed = False
         self._errors: list[BaseException] = []
 
@@ -134,11 +158,11 @@ class WebhookDispatcher:
                 raise DispatcherClosed("the webhook dispatcher is closed")
             delivery = Delivery(self._ids(), task_id, url, body, _iso(self._clock))
             self._log.add(delivery)
+            self._receivers[delivery.id] = receiver_of(url)
             lane = self._lanes.setdefault(task_id, deque())
             lane.append(delivery.id)
             if len(lane) == 1:
                 self._schedule(task_id, self._clock.monotonic())
-            self._start_workers()
             self._cond.notify_all()
         return delivery
 
@@ -193,6 +217,7 @@ class WebhookDispatcher:
         with self._cond:
             self._generation += 1
             self._lanes.clear()
+            self._receivers.clear()
             self._due.clear()
             self._attempt_counts.clear()
             self._errors.clear()
@@ -223,33 +248,56 @@ class WebhookDispatcher:
     # --- scheduling (called with self._cond held) ------------------------------------------
 
     def _schedule(self, task_id: str, due: float) -> None:
-        """Make ``task_id``'s lane head eligible for a worker at clock time ``due``."""
-        heapq.heappush(self._due, (due, next(self._tiebreak), task_id))
+        """Make ``task_id``'s lane head eligible for a worker of its receiver at clock time ``due``."""
+        receiver = self._receivers[self._lanes[task_id][0]]
+        heapq.heappush(self._due.setdefault(receiver, []), (due, next(self._tiebreak), task_id))
+        self._start_workers(receiver)
 
-    def _start_workers(self) -> None:
-        """Start the daemon workers on first use, so an unused dispatcher costs no threads."""
-        if self._threads:
+    def _start_workers(self, receiver: str) -> None:
+        """Give a receiver that has work and no workers its own, so an unused receiver costs none."""
+        if self._staff.get(receiver) or self._closed:
             return
-        for index in range(self._worker_count):
-            thread = threading.Thread(target=self._work, name=f"tonn-webhooks-{index}", daemon=True)
-            self._threads.append(thread)
+        for _ in range(min(self._worker_count, self._max_threads - len(self._threads))):
+            name = f"tonn-webhooks-{next(self._names)}"
+            thread = threading.Thread(target=self._work, args=(receiver,), name=name, daemon=True)
+            self._threads.add(thread)
+            self._staff[receiver] = self._staff.get(receiver, 0) + 1
             thread.start()
 
-    def _next_job(self) -> _Job | None:
-        """Block until a lane head is due (or the dispatcher closes) and claim it."""
+    def _next_job(self, receiver: str) -> _Job | None:
+        """Block until one of the receiver's lane heads is due and claim it; ``None`` when the
+        dispatcher closes or the receiver has had no work for ``idle`` real seconds."""
         with self._cond:
+            idle_until: float | None = None
             while not self._closed:
-                if not self._due:
-                    self._cond.wait()
-                    continue
-                due, _, task_id = self._due[0]
-                now = self._clock.monotonic()
-                if due > now:
-                    self._clock.wait(self._cond, due - now)
-                    continue
-                heapq.heappop(self._due)
-                return self._claim(task_id)
+                heap = self._due.get(receiver)
+                if heap:
+                    idle_until = None
+                    due, _, task_id = heap[0]
+                    now = self._clock.monotonic()
+                    if due > now:
+                        self._clock.wait(self._cond, due - now)
+                        continue
+                    heapq.heappop(heap)
+                    if not heap:
+                        del self._due[receiver]
+                    return self._claim(task_id)
+                now = time.monotonic()
+                idle_until = idle_until or now + self._idle
+                if now >= idle_until:
+                    break
+                self._cond.wait(idle_until - now)
+            self._end_worker(receiver)
             return None
+
+    def _end_worker(self, receiver: str) -> None:
+        """Retire the calling worker; a receiver left waiting for a thread gets this one's place."""
+        self._threads.discard(threading.current_thread())
+        self._staff[receiver] -= 1
+        if not self._staff[receiver]:
+            del self._staff[receiver]
+        for waiting in [r for r, heap in self._due.items() if heap and not self._staff.get(r)]:
+            self._start_workers(waiting)
 
     def _claim(self, task_id: str) -> _Job:
         """Number the next attempt of ``task_id``'s head delivery."""
@@ -267,6 +315,7 @@ class WebhookDispatcher:
         lane = self._lanes[attempt.task_id]
         lane.popleft()
         self._attempt_counts.pop(attempt.delivery_id, None)
+        self._receivers.pop(attempt.delivery_id, None)
         if lane:
             self._schedule(attempt.task_id, now)
         else:
@@ -274,9 +323,9 @@ class WebhookDispatcher:
 
     # --- worker side (no lock held while sending) ------------------------------------------
 
-    def _work(self) -> None:
-        """Worker loop: claim a due head, attempt it, record the result."""
-        while (job := self._next_job()) is not None:
+    def _work(self, receiver: str) -> None:
+        """Worker loop of one receiver: claim a due head, attempt it, record the result."""
+        while (job := self._next_job(receiver)) is not None:
             self._finish(job, self._attempt(job))
 
     def _attempt(self, job: _Job) -> DeliveryAttempt:

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from importlib import metadata
 from typing import Any, Protocol
 
+import httpcore
 import httpx
 
+from tonn_mock.webhooks.deadline import DeadlineBackend, attempt_deadline
 from tonn_mock.webhooks.errors import DeliveryConnectError, DeliveryError, DeliveryTimeout, InvalidWebhookURL
 
 
@@ -44,7 +46,21 @@ class WebhookSender(Protocol):
 
 class WebhookTransport(httpx.HTTPTransport):
     """The transport of the mock's own deliveries: the test-side interception of ``httpx`` calls
-    (``tonn_mock.testing``) lets it through, whatever it refuses to other hosts."""
+    (``tonn_mock.testing``) lets it through, whatever it refuses to other hosts, and its network
+    layer keeps each attempt within its deadline (:mod:`.deadline`)."""
+
+    def __init__(self, trust_env: bool = False) -> None:
+        super().__init__(trust_env=trust_env)
+        limits = httpx.Limits()
+        # httpx builds its connection pool in __init__ with no way to choose the network layer:
+        # the same pool again, on the deadline-keeping one
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(trust_env=trust_env),
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            network_backend=DeadlineBackend(),
+        )
 
 
 class HttpxWebhookSender:
@@ -52,7 +68,8 @@ class HttpxWebhookSender:
 
     The default client ignores proxy environment variables (``trust_env=False``) and does not
     follow redirects, so a delivery goes exactly where the task's ``webhookURL`` says and a 3xx is
-    logged as the receiver's answer. Pass your own client to change that.
+    logged as the receiver's answer; its :class:`WebhookTransport` ends an attempt at ``timeout``
+    seconds however the receiver answers. Pass your own client to change that.
     """
 
     def __init__(self, client: httpx.Client | None = None, user_agent: str = USER_AGENT) -> None:
@@ -65,7 +82,8 @@ class HttpxWebhookSender:
     def send(self, url: str, payload: Mapping[str, Any], timeout: float) -> int:
         """One POST; transport failures are translated into :class:`DeliveryError` subclasses."""
         try:
-            response = self._client.post(url, json=dict(payload), headers=self._headers, timeout=timeout)
+            with attempt_deadline(timeout):
+                response = self._client.post(url, json=dict(payload), headers=self._headers, timeout=timeout)
         except httpx.TimeoutException as exc:
             raise DeliveryTimeout(f"no response from {url} within {timeout:g} s ({exc!r})") from exc
         except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:

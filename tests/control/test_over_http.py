@@ -72,6 +72,8 @@ def _(client: httpx.Client, control: MockControl) -> None:
         "tasks": 1,
         "pending_webhooks": 0,
         "faults": [],
+        "credits": {KEY: 10_000},
+        "credits_enabled": True,
     }
 
 
@@ -95,6 +97,25 @@ def _(client: httpx.Client, control: MockControl) -> None:
 def _(client: httpx.Client, control: MockControl) -> None:
     task_id = new_task(client)
     assert ok(client.get(f"/_mock/tasks/{task_id}")) == control.task(task_id)
+
+
+@scenario("audio_files")
+def _(client: httpx.Client, control: MockControl) -> None:
+    task_id = new_task(client)
+    assert ok(client.get(f"/_mock/tasks/{task_id}/audio")) == []  # nothing rendered before it completes
+    control.complete(task_id)
+    files = ok(client.get(f"/_mock/tasks/{task_id}/audio"))
+    assert files == control.audio_files(task_id)
+    assert [(f["name"], f["kind"]) for f in files] == [("preview", "preview"), ("final", "final")]
+
+
+@scenario("audio_picture")
+def _(client: httpx.Client, control: MockControl) -> None:
+    task_id = new_task(client)
+    control.complete(task_id)
+    picture = ok(client.get(f"/_mock/tasks/{task_id}/audio/final", params={"points": 50}))
+    assert (picture["name"], len(picture["waveform"]["max"])) == ("final", 50)
+    assert picture == control.audio_picture(task_id, "final", points=50)
 
 
 @scenario("advance")
@@ -211,6 +232,7 @@ def _(client: httpx.Client, control: MockControl) -> None:
         ("POST", "/masteringpreview", 200, task_id, KEY)
     ]
     assert ok(client.get("/_mock/requests", params={"status": 200})) == control.requests()
+    assert [r["path"] for r in ok(client.get("/_mock/requests", params={"limit": 1}))] == ["/health"]
 
 
 def test_every_control_verb_has_an_http_scenario() -> None:

@@ -15,7 +15,7 @@ from flask import Flask
 
 from tonn_mock.app import create_app
 from tonn_mock.backend import Seams
-from tonn_mock.backend.inputs import InputResolver, stand_in_wav
+from tonn_mock.backend.inputs import TaskInputs, stand_in_wav
 from tonn_mock.control import MockControl
 from tonn_mock.core.clock import FakeClock, IdFactory
 from tonn_mock.core.settings import Settings
@@ -28,13 +28,13 @@ from ..conftest import API_KEY, upload, wav_bytes
 def samples_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every input whose samples were read (whole-file reads of an upload or a stand-in)."""
     reads: list[str] = []
-    original = InputResolver.read
+    original = TaskInputs.read
 
-    def counting(self: InputResolver, url: str) -> bytes:
+    def counting(self: TaskInputs, url: str) -> bytes:
         reads.append(url)
         return original(self, url)
 
-    monkeypatch.setattr(InputResolver, "read", counting)
+    monkeypatch.setattr(TaskInputs, "read", counting)
     return reads
 
 

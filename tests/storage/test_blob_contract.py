@@ -190,3 +190,39 @@ def test_negative_limit_is_a_programming_error() -> None:
 
 def test_max_bytes_is_exposed_for_early_413s(store: BlobStore) -> None:
     assert store.max_bytes == LIMIT
+
+
+def test_a_copy_keeps_the_bytes_the_source_held_when_it_was_made(store: BlobStore) -> None:
+    store.put(KEY, b"checked audio", "audio/wav")
+    copied = store.copy(KEY, "results/task-1/inputs/pin")
+
+    store.put(KEY, b"replaced afterwards", "audio/wav")
+    assert store.get("results/task-1/inputs/pin") == b"checked audio"
+    store.delete(KEY)
+    assert store.get("results/task-1/inputs/pin") == b"checked audio"
+    assert (copied.key, copied.sha256) == (
+        "results/task-1/inputs/pin",
+        hashlib.sha256(b"checked audio").hexdigest(),
+    )
+    assert store.info("results/task-1/inputs/pin") == copied
+
+
+def test_copying_a_missing_blob_is_not_found(store: BlobStore) -> None:
+    with pytest.raises(BlobNotFound):
+        store.copy("uploads/none/x.wav", "results/task-1/inputs/pin")
+    assert store.keys("results/") == []
+
+
+def test_a_copy_on_a_file_system_without_hard_links_copies_the_bytes(
+    disk: DirectoryBlobStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    disk.put(KEY, b"checked audio", "audio/wav")
+
+    def no_links(source: object, target: object) -> None:
+        raise OSError("hard links are not supported here")
+
+    monkeypatch.setattr("os.link", no_links)
+    disk.copy(KEY, "results/task-1/inputs/pin")
+    disk.put(KEY, b"replaced afterwards", "audio/wav")
+
+    assert disk.get("results/task-1/inputs/pin") == b"checked audio"

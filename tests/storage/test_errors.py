@@ -127,6 +127,7 @@ def test_public_api_is_pinned() -> None:
             "normalise_content_type",
             "render_xml",
             "sanitise_filename",
+            "single_valued",
             "storage_path",
         ]
     )

@@ -21,6 +21,7 @@ from tonn_mock.storage import (
     SignatureMissing,
     UnsafeKey,
     UrlSigner,
+    single_valued,
 )
 
 KEY = "uploads/0b7f9a52/take.wav"
@@ -240,3 +241,11 @@ def test_signing_refuses_programming_errors(
 def test_empty_secret_is_refused() -> None:
     with pytest.raises(ValueError):
         UrlSigner(b"")
+
+
+def test_a_parameter_given_twice_is_malformed_whichever_value_comes_first(signer: UrlSigner) -> None:
+    url = sign_get(signer).url
+    for doubled in (f"{url}&X-Goog-Signature=00", f"{url}&X-Goog-Expires=604800"):
+        with pytest.raises(MalformedSignature, match="given more than once"):
+            single_valued(parse_qsl(urlsplit(doubled).query, keep_blank_values=True))
+    assert single_valued(parse_qsl(urlsplit(url).query)) == sign_get(signer).query

@@ -75,13 +75,31 @@ def test_work_that_refuses_its_input_fails_the_task_with_its_message() -> None:
     assert (task.state, task.error) == ("MIX_TASK_FAILED", "Audio file is too short: 4.2 s (minimum 10 s)")
 
 
-def test_unexpected_work_errors_fail_the_task_not_the_caller() -> None:
-    def crash(task_id: str) -> dict[str, Any]:
-        raise RuntimeError("boom")
+def test_a_fault_of_the_mock_in_the_work_is_not_the_products_failure_and_is_retried() -> None:
+    faults: list[tuple[str, Exception]] = []
+    outcomes: list[Exception | None] = [TimeoutError("the mock's own wait ran out"), None]
 
-    service = make_service(Manual(), [])
-    task = service.complete(create(service, crash).id)
-    assert task.state == "MIX_TASK_FAILED" and "boom" in (task.error or "")
+    def flaky(task_id: str) -> dict[str, Any]:
+        fault = outcomes.pop(0)
+        if fault is not None:
+            raise fault
+        return {"mix": f"results/{task_id}/mix.mp3"}
+
+    service = TaskService(
+        MemoryStore(),
+        FakeClock(),
+        IdFactory(1),
+        Manual(),
+        lambda task: None,
+        {"mix": MIX_PREVIEW},
+        on_work_error=lambda task, fault: faults.append((task.id, fault)),
+    )
+    task_id = create(service, flaky).id
+
+    first = service.complete(task_id)
+    assert (first.state, first.error) == ("MIX_TASK_APPLY_FX", None)  # still running, not FAILED
+    assert [(where, type(fault)) for where, fault in faults] == [(task_id, TimeoutError)]
+    assert service.complete(task_id).state == "MIX_TASK_PREVIEW_COMPLETED"  # the work ran again
 
 
 def test_scripted_failures_apply_to_the_next_tasks_only() -> None:

@@ -20,7 +20,7 @@ from tonn_mock.audio.codecs import BitDepth, DecodedAudio, decode, encode
 from tonn_mock.audio.errors import AudioError, AudioRejected, UnreadableAudio
 from tonn_mock.audio.rules import LOSSLESS, InputRules, check_input
 from tonn_mock.backend import MockBackend
-from tonn_mock.backend.inputs import InputUnavailable
+from tonn_mock.backend.inputs import InputUnavailable, TaskInputs
 from tonn_mock.products.bodies import timestamp
 from tonn_mock.storage import RESULTS_PREFIX, make_key
 
@@ -40,12 +40,14 @@ class CleanupRefused(Exception):
 def clean_up(backend: MockBackend, owner: str, data: dict[str, Any], base_url: str) -> dict[str, Any]:
     """Charge, check the track and answer with the signed URL of its cleaned WAV (rendered on download)."""
     charged = backend.ledger.charge(owner, OPERATION)
+    result_id = backend.seams.ids.uuid()
+    inputs = backend.inputs.of(result_id)  # the input is pinned: the render reads what was checked
     try:
-        decoded = read_input(backend, data["audioFileLocation"])
+        decoded = read_input(inputs, data["audioFileLocation"])
     except CleanupRefused as refusal:
         backend.ledger.refund(owner, charged)
         return refusal.body
-    key = store_result(backend, decoded, data)
+    key = store_result(backend, inputs, result_id, decoded, data)
     results = {
         "cleaned_audio_file_location": backend.download_url(base_url, key),
         "completion_time": timestamp(backend.clock.now()),
@@ -60,10 +62,10 @@ def clean_up(backend: MockBackend, owner: str, data: dict[str, Any], base_url: s
     }
 
 
-def read_input(backend: MockBackend, url: str) -> DecodedAudio:
+def read_input(inputs: TaskInputs, url: str) -> DecodedAudio:
     """The decoded input, or ``CleanupRefused`` carrying the 200 error body to answer with."""
     try:
-        decoded = decode(backend.inputs.read(url))
+        decoded = decode(inputs.read(url))
         check_input(decoded, INPUT_RULES)
     except UnreadableAudio:
         raise CleanupRefused(dict(UNSUPPORTED_FORMAT)) from None
@@ -76,7 +78,9 @@ def read_input(backend: MockBackend, url: str) -> DecodedAudio:
     return decoded
 
 
-def store_result(backend: MockBackend, decoded: DecodedAudio, data: dict[str, Any]) -> str:
+def store_result(
+    backend: MockBackend, inputs: TaskInputs, result_id: str, decoded: DecodedAudio, data: dict[str, Any]
+) -> str:
     """Name the cleaned WAV and register its render; returns its storage key.
 
     The file is cleaned and encoded (at the input's rate; 24-bit stays 24-bit, else 16) from the
@@ -84,11 +88,11 @@ def store_result(backend: MockBackend, decoded: DecodedAudio, data: dict[str, An
     costs only the checks.
     """
     url, source = data["audioFileLocation"], data["soundSource"]
-    key = make_key(RESULTS_PREFIX, backend.seams.ids.uuid(), cleaned_name(url))
+    key = make_key(RESULTS_PREFIX, result_id, cleaned_name(url))
     bit_depth: BitDepth = 24 if decoded.bit_depth == 24 else 16
 
     def cleaned() -> bytes:
-        return encode(cleanup(decode(backend.inputs.read(url)).audio, source), "WAV", bit_depth)
+        return encode(cleanup(decode(inputs.read(url)).audio, source), "WAV", bit_depth)
 
     return backend.results.defer(key, "audio/wav", cleaned)
 

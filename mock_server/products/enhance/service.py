@@ -149,14 +149,14 @@ def render(backend: MockBackend, task_id: str, data: dict[str, Any], *, full: bo
     the loudest 30 s of the input (see :mod:`..previews`), so ``preview_start_time`` needs no
     enhancing; the gentle shelves and limiting seldom move that window [inferred].
     """
-    url = data["audioFileLocation"]
+    url, inputs = data["audioFileLocation"], backend.inputs.of(task_id)
     with user_facing_errors():
-        facts = backend.inputs.facts(url)
+        facts = inputs.facts(url)
         check_facts(facts, INPUT_RULES)
     bit_depth = cast(BitDepth, master_settings_for(facts.sample_rate)[1])
 
     def enhance_input() -> Audio:
-        source = decode(backend.inputs.read(url)).audio
+        source = decode(inputs.read(url)).audio
         return enhance(
             source,
             data.get("loudnessPreference", "NO_CHANGE"),

@@ -62,10 +62,8 @@ def retrieve_final(backend: MockBackend, owner: str, task_id: str) -> tuple[int,
         return 202, STILL_PROCESSING
     if task.state == MASTERING.failed:
         return 200, failed_body(task)
-    if "final" not in task.charges:
-        backend.ledger.charge(owner, "retrieveFinalMaster")
-        backend.tasks.record_charge(task.id, "final")
-    task = backend.tasks.follow_up(task.id, FINAL_STATE, {})
+    with backend.charge_once(task.id, owner, "retrieveFinalMaster", "final"):
+        task = backend.tasks.follow_up(task.id, FINAL_STATE, {})
     url = backend.download_url(task.base_url, task.results["final"])
     return 200, {"finalMasterTaskResults": {"download_url_mastered": url}}
 
@@ -100,14 +98,14 @@ def webhook_payload(backend: MockBackend, task: Task) -> dict[str, Any]:
 
 def render(backend: MockBackend, task_id: str, data: dict[str, Any]) -> dict[str, Any]:
     """The work at completion: check the input and register the files (rendered on download)."""
-    url = input_url(data)
+    url, inputs = input_url(data), backend.inputs.of(task_id)
     with user_facing_errors():
-        facts = backend.inputs.facts(url)
+        facts = inputs.facts(url)
         check_facts(facts, INPUT_RULES)
     rate, bit_depth = master_settings_for(data.get("sampleRate", "44100"))
     mastered = backend.shared.step(
         f"{task_id}/mastered",
-        lambda: master(decode(backend.inputs.read(url)).audio, loudness_target(data), sample_rate=rate),
+        lambda: master(decode(inputs.read(url)).audio, loudness_target(data), sample_rate=rate),
     )
 
     def preview_mp3() -> bytes:

@@ -40,6 +40,7 @@ from tonn_mock.audio.measure import integrated_loudness
 from tonn_mock.audio.mixing import MixResult, mix, process_track, track_from_settings
 from tonn_mock.audio.rules import LOSSLESS, MAX_MIX_TRACK_DURATION_S, InputRules, check_facts
 from tonn_mock.backend import MockBackend
+from tonn_mock.backend.inputs import TaskInputs
 from tonn_mock.core.errors import InvalidRequest
 from tonn_mock.products.bodies import failed_body, user_facing_errors
 from tonn_mock.products.mixing import tracks as rules
@@ -85,12 +86,10 @@ def retrieve_preview(
         return 202, {"status": task.state}
     if task.state == MIX_PREVIEW.failed:
         return 200, failed_body(task)
-    if with_fx and FX_CHARGE not in task.charges:
-        backend.ledger.charge(owner, "retrieveFXSettings")
-        backend.tasks.record_charge(task.id, FX_CHARGE)
     results = preview_results(backend, task)
     if with_fx:
-        results["mix_output_settings"] = mix_settings(backend, task)
+        with backend.charge_once(task.id, owner, "retrieveFXSettings", FX_CHARGE):
+            results["mix_output_settings"] = mix_settings(backend, task)
     return 200, {"status": MIX_PREVIEW.completed, "previewMixTaskResults": results}
 
 
@@ -102,13 +101,11 @@ def retrieve_final(backend: MockBackend, owner: str, data: dict[str, Any]) -> tu
         return 202, {"status": task.state}
     if task.state == MIX_PREVIEW.failed:
         return 200, failed_body(task)
-    charged = backend.ledger.charge(owner, "retrieveFinalMix") if FINAL_CHARGE not in task.charges else 0
     try:
-        results = render_final(backend, task, data)
+        with backend.charge_once(task.id, owner, "retrieveFinalMix", FINAL_CHARGE):
+            results = render_final(backend, task, data)
     except WorkFailed as problem:
-        backend.ledger.refund(owner, charged)
         raise InvalidRequest(f"The final mix could not be rendered: {problem}") from None
-    backend.tasks.record_charge(task.id, FINAL_CHARGE)
     if data.get("webhookURL"):
         backend.tasks.store.update_task(task.id, lambda t: replace(t, webhook_url=data["webhookURL"]))
     task = backend.tasks.follow_up(task.id, FINAL_STATE, results)
@@ -164,10 +161,10 @@ def render(backend: MockBackend, task_id: str, data: dict[str, Any]) -> dict[str
     stems are rendered from the same inputs when first downloaded.
     """
     urls = rules.track_urls(data["trackData"])
-    check_tracks(backend, urls)
+    check_tracks(backend.inputs.of(task_id), urls)
     rate, bit_depth = output_format(data.get("sampleRate", "44100"))
     names = rules.track_names(urls)
-    job = MixRenders(backend, f"{task_id}/preview", urls, lambda: _in_order(backend, task_id, names), rate)
+    job = MixRenders(backend, task_id, "preview", urls, lambda: _in_order(backend, task_id, names), rate)
 
     def preview_mix() -> bytes:
         excerpt = preview(job.result().audio, None)[0]
@@ -193,7 +190,7 @@ def mix_settings(backend: MockBackend, task: Task) -> dict[str, Any]:
         tracks = task.request["trackData"]
         urls = rules.track_urls(tracks)
         names = rules.track_names(urls)
-        loudness = [_loudness_of(backend, url) for url in urls]
+        loudness = [_loudness_of(backend.inputs.of(task.id), url) for url in urls]
         metas = [_meta(*each) for each in zip(tracks, loudness, names, strict=True)]
         return dict(auto_mix_settings(metas))
 
@@ -205,9 +202,9 @@ def _in_order(backend: MockBackend, task_id: str, names: Sequence[str]) -> list[
     return [settings[name] for name in names]
 
 
-def _loudness_of(backend: MockBackend, url: str) -> float:
-    known = backend.inputs.known_loudness(url)
-    return known if known is not None else float(backend.inputs.measure(url, "loudness", integrated_loudness))
+def _loudness_of(inputs: TaskInputs, url: str) -> float:
+    known = inputs.known_loudness(url)
+    return known if known is not None else float(inputs.measure(url, "loudness", integrated_loudness))
 
 
 def render_final(backend: MockBackend, task: Task, data: dict[str, Any]) -> dict[str, Any]:
@@ -224,11 +221,11 @@ def render_final(backend: MockBackend, task: Task, data: dict[str, Any]) -> dict
         name: rules.applied_settings(mix_settings(backend, task)[name], track)
         for name, track in zip(names, requested, strict=True)
     }
-    check_tracks(backend, urls)
+    check_tracks(backend.inputs.of(task.id), urls)
     sample_rate = data.get("sampleRate", task.request.get("sampleRate", "44100"))
     rate, bit_depth = output_format(sample_rate, FINAL_MIX_OUTPUT_SETTINGS)
     in_order = [settings[name] for name in names]
-    job = MixRenders(backend, f"{task.id}/final", urls, lambda: in_order, rate)
+    job = MixRenders(backend, task.id, "final", urls, lambda: in_order, rate)
 
     def final_mix() -> bytes:
         mixed = job.result().audio
@@ -247,20 +244,22 @@ def render_final(backend: MockBackend, task: Task, data: dict[str, Any]) -> dict
 class MixRenders:
     """The audio of one mix, shared by the deferred files of one task while they render.
 
-    The tracks are read again from their URLs, so every file is a pure function of the request.
+    The tracks are read as the task pinned them when it completed, so every file is a pure
+    function of the request and of the inputs that were checked.
     """
 
     def __init__(
         self,
         backend: MockBackend,
-        name: str,
+        task_id: str,
+        stage: str,
         urls: Sequence[str],
         settings: Callable[[], Sequence[Mapping[str, Any]]],
         rate: int,
     ) -> None:
-        urls = list(urls)
+        urls, inputs, name = list(urls), backend.inputs.of(task_id), f"{task_id}/{stage}"
         step = backend.shared.step
-        self.tracks = step(f"{name}/tracks", lambda: read_tracks(backend, urls))
+        self.tracks = step(f"{name}/tracks", lambda: read_tracks(inputs, urls))
         self.result = step(f"{name}/mix", lambda: _mix(self.tracks(), settings(), rate))
         self.stems = step(f"{name}/stems", lambda: _stems(self.tracks(), settings(), self.result()))
         self.preview_start = step(f"{name}/start", lambda: preview(self.result().audio, None)[1])
@@ -273,17 +272,17 @@ class MixRenders:
         return preview(self.stems()[index], self.preview_start())[0]
 
 
-def check_tracks(backend: MockBackend, urls: Sequence[str]) -> None:
+def check_tracks(inputs: TaskInputs, urls: Sequence[str]) -> None:
     """Every track meets the mixing input rules, judged from its header (else the work fails)."""
     with user_facing_errors():
         for url in urls:
-            check_facts(backend.inputs.facts(url), INPUT_RULES)
+            check_facts(inputs.facts(url), INPUT_RULES)
 
 
-def read_tracks(backend: MockBackend, urls: Sequence[str]) -> list[Audio]:
+def read_tracks(inputs: TaskInputs, urls: Sequence[str]) -> list[Audio]:
     """Every track, decoded."""
     with user_facing_errors():
-        return [decode(backend.inputs.read(url)).audio for url in urls]
+        return [decode(inputs.read(url)).audio for url in urls]
 
 
 def output_format(

@@ -28,6 +28,7 @@ from tonn_mock.audio import (
     preview,
 )
 from tonn_mock.backend import MockBackend
+from tonn_mock.backend.inputs import TaskInputs
 from tonn_mock.products.bodies import failed_body, user_facing_errors
 from tonn_mock.storage import RESULTS_PREFIX
 from tonn_mock.tasks.lifecycle import Lifecycle
@@ -100,13 +101,14 @@ def render(backend: MockBackend, task_id: str, data: dict[str, Any]) -> dict[str
 
     Both need the enhanced dialogue, so both are computed when first asked for.
     """
+    inputs = backend.inputs.of(task_id)
     with user_facing_errors():
-        facts = [backend.inputs.facts(entry["trackURL"]) for entry in data["trackData"]]
+        facts = [inputs.facts(entry["trackURL"]) for entry in data["trackData"]]
         for each in facts:
             check_facts(each, INPUT_RULES)
     rate = int(data.get("sampleRate", facts[0].sample_rate))
     excerpt = backend.shared.step(
-        f"{task_id}/excerpt", lambda: preview(enhance_dialogue(read_tracks(backend, data), rate), None)
+        f"{task_id}/excerpt", lambda: preview(enhance_dialogue(read_tracks(inputs, data), rate), None)
     )
 
     folder = f"{RESULTS_PREFIX}/{task_id}"
@@ -122,11 +124,11 @@ def render(backend: MockBackend, task_id: str, data: dict[str, Any]) -> dict[str
     }
 
 
-def read_tracks(backend: MockBackend, data: dict[str, Any]) -> list[DialogueTrack]:
+def read_tracks(inputs: TaskInputs, data: dict[str, Any]) -> list[DialogueTrack]:
     """Every ``trackData`` entry, decoded."""
     return [
         DialogueTrack(
-            decode(backend.inputs.read(entry["trackURL"])).audio,
+            decode(inputs.read(entry["trackURL"])).audio,
             entry["trackType"],
             entry["dialogueEnhancementMode"],
         )

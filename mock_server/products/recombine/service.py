@@ -39,7 +39,6 @@ from tonn_mock.audio import (
 )
 from tonn_mock.audio.recombine import RECOMBINE_BIT_DEPTH, RECOMBINE_SAMPLE_RATE
 from tonn_mock.backend import MockBackend
-from tonn_mock.backend.inputs import storage_key
 from tonn_mock.core.errors import InvalidRequest, TaskNotFound
 from tonn_mock.products.bodies import failed_body, job_status_body, user_facing_errors
 from tonn_mock.products.separation.service import SEPARATION
@@ -96,10 +95,9 @@ def retrieve_final(backend: MockBackend, owner: str, task_id: str) -> tuple[int,
     task = backend.tasks.observe(task_id, owner)
     if not_ready := unfinished(task):
         return not_ready
-    if "final" not in task.charges:
-        backend.ledger.charge(owner, "retrieveRecombine")
-        backend.tasks.record_charge(task.id, "final")
-    return 200, {"error": False, "result": final_result(backend, task)}
+    with backend.charge_once(task.id, owner, "retrieveRecombine", "final"):
+        result = final_result(backend, task)
+    return 200, {"error": False, "result": result}
 
 
 def unfinished(task: Task) -> tuple[int, dict[str, Any]] | None:
@@ -165,17 +163,18 @@ def completed_stems(backend: MockBackend, owner: str, job_id: str) -> dict[str, 
     return dict(job.results["stems"])
 
 
-def read(backend: MockBackend, ref: str, stored: bool) -> bytes:
-    """An input's bytes: a stored stem, or a URL (either may be a result not yet rendered)."""
-    key = ref if stored else storage_key(ref)
-    if key is not None:
-        backend.results.ensure(key)
-    return backend.blobs.get(ref) if stored else backend.inputs.read(ref)
+def read(backend: MockBackend, task_id: str, ref: str, stored: bool) -> bytes:
+    """An input's bytes: a stored stem (rendered now if it is still pending), or a URL as the task
+    pinned it when it completed."""
+    if not stored:
+        return backend.inputs.of(task_id).read(ref)
+    backend.results.ensure(ref)
+    return backend.blobs.get(ref)
 
 
-def load(backend: MockBackend, ref: str, stored: bool) -> Audio:
+def load(backend: MockBackend, task_id: str, ref: str, stored: bool) -> Audio:
     """One input, decoded as it is (the engine brings every part to 44.1 kHz stereo)."""
-    return decode(read(backend, ref, stored)).audio
+    return decode(read(backend, task_id, ref, stored)).audio
 
 
 # audio work --------------------------------------------------------------------------------------
@@ -186,12 +185,12 @@ def render(backend: MockBackend, task_id: str, data: dict[str, Any], sources: So
     if not sources.stored:
         with user_facing_errors():
             for url in (sources.vocal, *sources.backing):
-                check_facts(backend.inputs.facts(url), INPUT_RULES)
+                check_facts(backend.inputs.of(task_id).facts(url), INPUT_RULES)
     folder = f"{RESULTS_PREFIX}/{task_id}"
     master_key = backend.results.defer(
         f"{folder}/recombine_master.wav",
         "audio/wav",
-        lambda: encode(mix_and_master(backend, data, sources), "WAV", RECOMBINE_BIT_DEPTH),
+        lambda: encode(mix_and_master(backend, task_id, data, sources), "WAV", RECOMBINE_BIT_DEPTH),
     )
     return {
         "master": master_key,
@@ -213,11 +212,11 @@ def render(backend: MockBackend, task_id: str, data: dict[str, Any], sources: So
     }
 
 
-def mix_and_master(backend: MockBackend, data: dict[str, Any], sources: Sources) -> Audio:
+def mix_and_master(backend: MockBackend, task_id: str, data: dict[str, Any], sources: Sources) -> Audio:
     """The master: the gained vocal over the backing, mastered to ``desiredLoudness``."""
     result = recombine(
-        load(backend, sources.vocal, sources.stored),
-        [load(backend, ref, sources.stored) for ref in sources.backing],
+        load(backend, task_id, sources.vocal, sources.stored),
+        [load(backend, task_id, ref, sources.stored) for ref in sources.backing],
         vocal_gain_db=float(data.get("vocalGainDb", 0.0)),
         desired_loudness=data.get("desiredLoudness", "MEDIUM"),
     )

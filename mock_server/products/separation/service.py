@@ -96,13 +96,13 @@ def render(backend: MockBackend, task_id: str, data: dict[str, Any]) -> dict[str
     The first stem downloaded splits the input and encodes every stem; the encoded files are
     shared by this task's renders (see :class:`~tonn_mock.storage.deferred.SharedSteps`).
     """
-    url = data["audioFileLocation"]
+    url, inputs = data["audioFileLocation"], backend.inputs.of(task_id)
     with user_facing_errors():
-        check_facts(backend.inputs.facts(url), INPUT_RULES)
+        check_facts(inputs.facts(url), INPUT_RULES)
     mode = data.get("separationMode", DEFAULT_MODE)
 
     def split() -> dict[str, bytes]:
-        source = decode(backend.inputs.read(url)).audio
+        source = decode(inputs.read(url)).audio
         return {name: encode(stem, "WAV", STEM_BIT_DEPTH) for name, stem in separate(source, mode).items()}
 
     encoded = backend.shared.step(f"{task_id}/stems", split)

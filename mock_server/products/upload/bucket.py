@@ -7,10 +7,11 @@ of an API key, and answers in the bucket's XML error format.
 from __future__ import annotations
 
 from flask import Blueprint, Response, request
+from werkzeug.wsgi import wrap_file
 
 from tonn_mock.gateway.request import backend
 from tonn_mock.products.upload import service
-from tonn_mock.storage import STORAGE_PREFIX, BlobTooLarge, StorageError, render_xml
+from tonn_mock.storage import STORAGE_PREFIX, BlobTooLarge, StorageError, render_xml, single_valued
 
 blueprint = Blueprint("storage", __name__)
 
@@ -21,17 +22,20 @@ def put_object(key: str) -> Response:
     request.max_content_length = limit
     if request.content_length is not None and request.content_length > limit:
         raise BlobTooLarge(limit, request.content_length)
-    service.store_upload(backend(), key, request.args.to_dict(), request.content_type, request.stream)
+    query = single_valued(request.args.items(multi=True))
+    service.store_upload(backend(), key, query, request.content_type, request.stream)
     return Response(status=200)
 
 
 @blueprint.get(f"{STORAGE_PREFIX}/<path:key>")
 def get_object(key: str) -> Response:
-    service.check_download(backend(), key, request.args.to_dict())
+    service.check_download(backend(), key, single_valued(request.args.items(multi=True)))
     backend().results.ensure(key)
     opened = backend().blobs.open(key)
+    # the server's file wrapper: waitress then streams the file from its I/O loop at the client's
+    # pace, so a client that reads slowly (or not at all) holds no worker thread
     return Response(
-        opened.stream,
+        wrap_file(request.environ, opened.stream),
         mimetype=opened.info.content_type,
         headers={"Content-Length": str(opened.info.size)},
         direct_passthrough=True,

@@ -1,0 +1,202 @@
+"""``tonn-mock serve`` on waitress: the limits it runs with, and how it stops.
+
+Limits, chosen with waitress's model in mind (an I/O loop thread reads requests and writes answers;
+``threads`` workers run the app only once a request has fully arrived):
+
+* slow senders never hold a worker: waitress buffers a request until it is complete;
+* slow readers never hold a worker either: a download is handed to waitress as its
+  ``wsgi.file_wrapper`` (see the storage route), and the I/O loop streams it at the client's pace;
+* :data:`CONNECTION_LIMIT` open connections (waitress's default of 100 stops accepting at the
+  101st idle socket, and then even ``/health`` waits); the process's open-file limit is raised
+  to its hard limit to afford them, and the limit is lowered if the system allows fewer;
+* a connection idle for :data:`CHANNEL_TIMEOUT` seconds is closed.
+
+Stopping: SIGTERM or SIGINT stops accepting connections; every request already received is
+answered in full (each answer then closes its connection) within :data:`DRAIN_SECONDS`; idle
+connections are closed; pending webhooks get :data:`WEBHOOK_GRACE` seconds, and those still
+pending are kept or logged (:mod:`tonn_mock.backend.pending`); the temporary storage folder is
+removed. A second signal skips the wait for requests.
+
+Exposure: bound to an address other than loopback (``--host 0.0.0.0``), anyone who can reach the
+mock can use its control plane, so ``/_mock/`` then requires a token (given with
+``--control-token``, or generated and printed) and its listings mask API keys
+(:mod:`tonn_mock.control.access`).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import resource
+import secrets
+import select
+import signal
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from types import FrameType
+from typing import Any
+
+from flask import Flask
+from waitress import wasyncore
+from waitress.channel import HTTPChannel
+from waitress.server import BaseWSGIServer, create_server
+from waitress.task import WSGITask
+
+from tonn_mock.gateway.request import current_backend
+
+CONNECTION_LIMIT = 1000
+CHANNEL_TIMEOUT = 60
+DRAIN_SECONDS = 3.0
+IDLE_GRACE = 1.0
+WEBHOOK_GRACE = 1.0
+LOOP_TIMEOUT = 0.2
+"""How often the I/O loop looks up from its sockets: the longest a signal waits to be noticed."""
+
+
+class Stop:
+    """The signals' word to the serving loop: stop (once), then hurry (a second signal)."""
+
+    def __init__(self) -> None:
+        self.requested = threading.Event()
+        self.hurry = threading.Event()
+
+    def __call__(self, signum: int, frame: FrameType | None) -> None:
+        (self.hurry if self.requested.is_set() else self.requested).set()
+
+
+def build(app: Flask, host: str, port: int, threads: int) -> Any:
+    """The waitress server for ``app`` on ``host:port``, with the limits above (not running yet)."""
+    server = create_server(
+        app,
+        host=host,
+        port=port,
+        threads=threads,
+        ident="tonn-mock",
+        connection_limit=connection_limit(),
+        channel_timeout=CHANNEL_TIMEOUT,
+        cleanup_interval=min(CHANNEL_TIMEOUT, 30),
+    )
+    draining = threading.Event()
+    server.tonn_mock_draining = draining
+    for listener in _listeners(server):
+        listener.channel_class = _channel_class(draining)
+    return server
+
+
+def serve(app: Flask, server: Any, stop: Stop | None = None) -> None:
+    """Run ``server`` until SIGTERM or SIGINT (or ``stop``), then stop as the module says."""
+    stop = stop or Stop()
+    if threading.current_thread() is threading.main_thread():
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, stop)
+    socket_map = _socket_map(server)
+    while not stop.requested.is_set():
+        wasyncore.loop(timeout=LOOP_TIMEOUT, map=socket_map, use_poll=True, count=1)
+    drain(server, time.monotonic() + DRAIN_SECONDS, stop.hurry)
+    current_backend(app).shut_down(WEBHOOK_GRACE)
+
+
+def drain(server: Any, deadline: float, hurry: threading.Event) -> None:
+    """Stop accepting, answer what was received (each answer closing its connection), close the rest."""
+    socket_map = _socket_map(server)
+    for listener in _listeners(server):
+        _accept_waiting(listener)
+        listener.close()  # from now on a new connection is refused, never taken in and cut
+    server.tonn_mock_draining.set()
+    while time.monotonic() < deadline and not hurry.is_set() and not _settled(socket_map):
+        wasyncore.loop(timeout=0.05, map=socket_map, use_poll=True, count=1)
+    wasyncore.close_all(socket_map)
+    server.task_dispatcher.shutdown(cancel_pending=True, timeout=max(0.1, deadline - time.monotonic()))
+
+
+def exposed(host: str) -> bool:
+    """Whether listening on ``host`` reaches beyond this machine (an address it names is not loopback)."""
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except (OSError, UnicodeError):
+        return True
+    return any(not ipaddress.ip_address(str(address).split("%")[0]).is_loopback for address in addresses)
+
+
+def control_token(host: str, given: str | None) -> tuple[str | None, str | None]:
+    """The control-plane token (the one given, or a new one when ``host`` is exposed) and the
+    warning to print, if any."""
+    if not exposed(host):
+        return given, None
+    token = given or secrets.token_urlsafe(24)
+    shown = "the token you gave" if given else f"this token: {token}"
+    warning = (
+        f"Warning: tonn-mock listens on {host}, beyond this machine. Anyone who can reach it can "
+        f"call its API and read its files; its control plane (/_mock/) answers only requests that "
+        f"carry {shown} (header 'Authorization: Bearer <token>' or 'X-Tonn-Mock-Token'), and its "
+        "listings mask API keys. Use --host 127.0.0.1 to keep it on this machine."
+    )
+    return token, warning
+
+
+def connection_limit() -> int:
+    """:data:`CONNECTION_LIMIT`, or fewer if the open-file limit cannot be raised to afford it
+    (a connection may use up to three descriptors: its socket and two buffer files)."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft != resource.RLIM_INFINITY and (hard == resource.RLIM_INFINITY or hard > soft):
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+            soft = hard
+        except (ValueError, OSError):
+            pass
+    if soft == resource.RLIM_INFINITY:
+        return CONNECTION_LIMIT
+    return max(16, min(CONNECTION_LIMIT, (soft - 64) // 3))
+
+
+def _channel_class(draining: threading.Event) -> type[HTTPChannel]:
+    class Task(WSGITask):  # type: ignore[misc]
+        def build_response_header(self) -> Any:
+            if draining.is_set():
+                self.set_close_on_finish()  # answered in full, then the connection closes
+            return super().build_response_header()
+
+    class Channel(HTTPChannel):  # type: ignore[misc]
+        task_class = Task
+
+    return Channel
+
+
+def _accept_waiting(listener: BaseWSGIServer) -> None:
+    """Take in the connections the system has already completed: a client on one of them may have
+    sent its request, which closing the listener would cut."""
+    for _ in range(listener.adj.backlog):
+        if not select.select([listener.socket], [], [], 0)[0]:
+            return
+        listener.handle_accept()
+
+
+def _socket_map(server: Any) -> dict[int, Any]:
+    return server._map if isinstance(server, BaseWSGIServer) else server.map  # type: ignore[no-any-return]
+
+
+def _listeners(server: Any) -> list[BaseWSGIServer]:
+    return [item for item in _socket_map(server).values() if isinstance(item, BaseWSGIServer)]
+
+
+def _channels(socket_map: dict[int, Any]) -> Iterator[HTTPChannel]:
+    return (item for item in list(socket_map.values()) if isinstance(item, HTTPChannel))
+
+
+def _settled(socket_map: dict[int, Any]) -> bool:
+    """No request is in hand and every open connection has been quiet for :data:`IDLE_GRACE` s:
+    a client on a kept-alive connection may send its next request at any moment, so a connection
+    is closed only once that has become unlikely (or the deadline has come)."""
+    quiet_since = time.time() - IDLE_GRACE
+    return not any(_busy(channel) or channel.last_activity > quiet_since for channel in _channels(socket_map))
+
+
+def _busy(channel: HTTPChannel) -> bool:
+    """A request received or being received, or an answer not yet sent."""
+    return bool(
+        channel.requests
+        or channel.total_outbufs_len
+        or channel.request is not None
+        or channel.close_when_flushed
+    )
