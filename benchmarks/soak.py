@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The reliability soak: replays the probes of issue #16 against ``tonn-mock serve`` and prints a
+"""The reliability soak: replays the reliability probes against ``tonn-mock serve`` and prints a
 table of requests sent, 5xx, lost, duplicated, stuck and the time each scenario took.
 
 Scenarios (each in its own mock; every byte goes to 127.0.0.1; every count and wait is bounded):

@@ -1,4 +1,4 @@
-"""The soak's short profile (``benchmarks/soak.py``) passes: every probe of issue #16, replayed
+"""The soak's short profile (``benchmarks/soak.py``) passes: every reliability probe, replayed
 against ``tonn-mock serve``, finds no 5xx, nothing lost, duplicated or stuck, and no target missed."""
 
 from __future__ import annotations
