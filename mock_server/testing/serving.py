@@ -62,7 +62,7 @@ class Spawned:
 @contextlib.contextmanager
 def spawn(*args: str, env: dict[str, str] | None = None) -> Iterator[Spawned]:
     """Run ``tonn-mock serve --port 0 <args>`` as a separate process; yields it once it listens
-    (its log lines before that included), and kills it at the end if it is still running."""
+    (its log lines before that included), and stops it at the end if it is still running."""
     command = [str(Path(sys.executable).parent / "tonn-mock"), "serve", "--port", "0", *args]
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, env={**os.environ, **(env or {})})
     assert process.stderr is not None
@@ -79,11 +79,20 @@ def spawn(*args: str, env: dict[str, str] | None = None) -> Iterator[Spawned]:
     try:
         yield Spawned(process, url, log)
     finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait(timeout=10)
+        _end(process)
         reader.join(timeout=5)
         stderr.close()
+
+
+def _end(process: subprocess.Popen[str]) -> None:
+    """Stop the process gracefully (so it removes its temporary folder); kill it if it hangs."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=10)
+    if process.poll() is None:
+        process.kill()
+        process.wait(timeout=10)
 
 
 @contextlib.contextmanager
@@ -91,8 +100,4 @@ def serve_process(*args: str, env: dict[str, str] | None = None) -> Iterator[str
     """Run ``tonn-mock serve --port 0 <args>`` as a separate process; yields its base URL once it
     listens, and stops it gracefully (SIGTERM) at the end."""
     with spawn(*args, env=env) as served:
-        try:
-            yield served.url
-        finally:
-            if served.process.poll() is None:
-                served.stop()
+        yield served.url
