@@ -11,18 +11,15 @@ A verb may be reached at several paths, e.g. ``/credits`` (every key) and ``/cre
 
 from __future__ import annotations
 
-import inspect
-import types
-import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from tonn_mock.control.arguments import checked_arguments
+from tonn_mock.control.arguments import PLAIN_TYPES as HTTP_TYPES
+from tonn_mock.control.arguments import checked_arguments, plain_kinds
 
 Method = TypeVar("Method", bound=Callable[..., Any])
 _ATTRIBUTE = "_tonn_control_verb"
-HTTP_TYPES = (bool, int, float, str)
 """The argument types an HTTP caller can give (other parameters are for Python callers only)."""
 
 
@@ -62,13 +59,10 @@ def declared_verbs(cls: type) -> Iterator[tuple[str, Verb]]:
 
 
 def http_parameters(method: Callable[..., Any]) -> dict[str, type]:
-    """The parameters of ``method`` an HTTP caller can set, with the type to convert them to."""
-    hints = typing.get_type_hints(method)
-    accepted = {}
-    for name in list(inspect.signature(method).parameters)[1:]:  # skip self
-        hint = hints.get(name, str)
-        options = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
-        simple = [option for option in options if option in HTTP_TYPES]
-        if simple:
-            accepted[name] = simple[0]
-    return accepted
+    """The parameters of ``method`` an HTTP caller can set, with the type to convert them to
+    (the plain-typed parameters :mod:`.arguments` checks, ``None`` aside)."""
+    return {
+        name: next(kind for kind in kinds if kind in HTTP_TYPES)
+        for name, kinds in plain_kinds(method).items()
+        if any(kind in HTTP_TYPES for kind in kinds)
+    }
