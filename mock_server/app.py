@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import time
+from typing import Any
 
 from flask import Flask, Response, current_app, g, jsonify, request
+from flask.json.provider import DefaultJSONProvider
 from werkzeug.exceptions import HTTPException
+from werkzeug.sansio.response import Response as AnyResponse
 
 from tonn_mock import control, docs
 from tonn_mock.backend import Catalog, MockBackend, Seams
@@ -34,7 +38,7 @@ def create_app(
     catalog = catalog or registered_products()
     app = Flask("tonn_mock")
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
-    app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.json = CompactJSONProvider(app)
     spec = load_spec()
     app.extensions[EXTENSION] = MockBackend(settings, seams, catalog)
     app.extensions["tonn_mock.spec"] = spec
@@ -53,6 +57,33 @@ def create_app(
     install_gate(app, RequestValidator(spec), catalog)
     _install_error_handlers(app)
     return app
+
+
+class CompactJSONProvider(DefaultJSONProvider):
+    """Flask's JSON answers, keys in the order the routes built them, byte for byte as
+    ``DefaultJSONProvider`` writes them; a compact answer reuses one encoder, where
+    ``json.dumps`` with options builds a new one for every answer."""
+
+    sort_keys = False
+
+    def __init__(self, app: Flask) -> None:
+        super().__init__(app)
+        self._encoder: tuple[tuple[bool, bool], json.JSONEncoder] | None = None
+
+    def response(self, *args: Any, **kwargs: Any) -> AnyResponse:
+        if self.compact is False or (self.compact is None and self._app.debug):
+            return super().response(*args, **kwargs)  # indented: the rare, readable case
+        text = self._compact().encode(self._prepare_response_obj(args, kwargs))
+        return self._app.response_class(f"{text}\n", mimetype=self.mimetype)
+
+    def _compact(self) -> json.JSONEncoder:
+        options = (self.ensure_ascii, self.sort_keys)
+        if self._encoder is None or self._encoder[0] != options:
+            encoder = json.JSONEncoder(
+                default=self.default, ensure_ascii=options[0], sort_keys=options[1], separators=(",", ":")
+            )
+            self._encoder = (options, encoder)
+        return self._encoder[1]
 
 
 def _install_error_handlers(app: Flask) -> None:

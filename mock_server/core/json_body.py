@@ -27,7 +27,7 @@ class MalformedJson(ValueError):
 def parse_json(raw: bytes | str, *, max_depth: int = MAX_DEPTH) -> Any:
     """The JSON value of ``raw``; :class:`MalformedJson` naming the problem otherwise."""
     try:
-        value = json.loads(raw, parse_constant=_refuse_constant, parse_float=_finite, parse_int=_bounded)
+        value = _DECODER.decode(_text(raw))
     except RecursionError:
         raise MalformedJson(f"nested deeper than {max_depth} levels") from None
     except ValueError as problem:  # JSONDecodeError, UnicodeDecodeError and the hooks' refusals
@@ -62,6 +62,17 @@ def _brackets(raw: bytes | str) -> int:
     return raw.count(b"[") + raw.count(b"{")
 
 
+def _text(raw: bytes | str) -> str:
+    """``raw`` as text, exactly as ``json.loads`` reads it (UTF-8, -16 or -32 bytes; no BOM)."""
+    if isinstance(raw, str):
+        if raw.startswith("\ufeff"):
+            raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", raw, 0)
+        return raw
+    if not isinstance(raw, bytes | bytearray):
+        raise TypeError(f"the JSON object must be str, bytes or bytearray, not {raw.__class__.__name__}")
+    return raw.decode(json.detect_encoding(raw), "surrogatepass")
+
+
 def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
@@ -77,3 +88,7 @@ def _bounded(text: str) -> int:
     if len(text.lstrip("-")) > MAX_INTEGER_DIGITS:
         raise ValueError(f"an integer of {len(text.lstrip('-'))} digits is out of range")
     return int(text)
+
+
+_DECODER = json.JSONDecoder(parse_constant=_refuse_constant, parse_float=_finite, parse_int=_bounded)
+"""Built once: ``json.loads`` with hooks builds a decoder (and its scanner) on every call."""

@@ -17,9 +17,12 @@ can run without authentication, rate limit, faults or validation.
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
+from typing import Any
 
-from flask import Flask, Response, g, request
+from flask import Flask, Request, Response, g, request
 
+from tonn_mock.backend import MockBackend
 from tonn_mock.backend.catalog import Catalog
 from tonn_mock.core.errors import InvalidApiKey, MissingApiKey, RateLimited
 from tonn_mock.gateway.prefer import install_prefer_warning, preferred_answer
@@ -47,6 +50,30 @@ def api_operations(app: Flask, catalog: Catalog) -> dict[tuple[str, str], str]:
     return routes
 
 
+@dataclass(frozen=True, slots=True)
+class GuardedRoute:
+    """What the gate needs of one (route, method), worked out on its first request, not on every one."""
+
+    method: str
+    path: str
+    operation: dict[str, Any]
+    operation_id: str
+    has_body: bool
+
+
+def guarded_route(
+    validator: RequestValidator, guarded: frozenset[str], endpoint: str, rule: str, method: str
+) -> GuardedRoute | None:
+    """The operation behind ``method`` on a route, or ``None`` for a route the gate lets through
+    (not a product's, or ``OPTIONS``, which Flask answers with the Allow header, as a gateway would)."""
+    if endpoint.rpartition(".")[0] not in guarded or method == "OPTIONS":
+        return None
+    method = "get" if method == "HEAD" else method.lower()  # HEAD is GET without a body, behind the same gate
+    path = spec_path(rule)
+    operation = validator.operations[(method, path)]
+    return GuardedRoute(method, path, operation, operation["operationId"], validator.has_body(method, path))
+
+
 def install_gate(app: Flask, validator: RequestValidator, catalog: Catalog) -> None:
     """Guard every product route; refuse to build an app with a route the spec lacks."""
     unspecified = sorted(set(api_operations(app, catalog)) - set(validator.operations))
@@ -55,43 +82,50 @@ def install_gate(app: Flask, validator: RequestValidator, catalog: Catalog) -> N
         raise UnspecifiedRoute(f"routes missing from the OpenAPI document: {listed}")
     guarded = frozenset(blueprint.name for blueprint in catalog.api_blueprints)
     spec = app.extensions["tonn_mock.spec"]
+    routes: dict[tuple[str, str, str], GuardedRoute | None] = {}
     install_prefer_warning(app)
 
     @app.before_request
     def gate() -> Response | None:
-        if request.blueprint not in guarded or request.url_rule is None:
+        current = request._get_current_object()  # type: ignore[attr-defined]
+        rule = current.url_rule
+        if rule is None:
             return None
-        method, path = request.method.lower(), spec_path(request.url_rule.rule)
-        if method == "options":
-            return None  # Flask answers it with the Allow header, as a gateway would
-        if method == "head":
-            method = "get"  # HEAD is GET without a body, behind the same gate
-        operation = validator.operations[(method, path)]
-        g.operation_id = operation["operationId"]
-        g.api_key = authenticate()
-        enforce_rate_limit(g.api_key)
-        apply_faults(g.operation_id, path)
-        preferred = preferred_answer(operation, spec)
+        key = (rule.endpoint, rule.rule, current.method)
+        if key not in routes:
+            routes[key] = guarded_route(validator, guarded, *key)
+        route = routes[key]
+        if route is None:
+            return None
+        context = g._get_current_object()
+        context.operation_id = route.operation_id
+        mock = backend()
+        context.api_key = given = authenticate(current, mock)
+        enforce_rate_limit(given, mock)
+        apply_faults(route.operation_id, route.path, mock)
+        preferred = preferred_answer(route.operation, spec)
         if preferred is not None:
             return preferred
-        if validator.has_body(method, path):
-            g.body = validator.validate_body(method, path, request.get_data(cache=True), request.mimetype)
+        if route.has_body:
+            raw = current.get_data(cache=True)
+            context.body = validator.validate_body(route.method, route.path, raw, current.mimetype)
         return None
 
 
-def authenticate() -> str:
-    # ``?key=`` wins over the header, in the order Cloud Endpoints reads them (EVIDENCE §2)
-    key = request.args.get("key") or request.headers.get("X-API-Key") or ""
+def authenticate(current: Request, mock: MockBackend) -> str:
+    # ``?key=`` wins over the header, in the order Cloud Endpoints reads them (EVIDENCE §2); an
+    # empty query string has no arguments worth parsing
+    key = current.args.get("key") if current.query_string else None
+    key = key or current.headers.get("X-API-Key") or ""
     if not key.strip():
         raise MissingApiKey()
-    allowed = backend().settings.api_keys
+    allowed = mock.settings.api_keys
     if allowed and key not in allowed:
         raise InvalidApiKey()
     return key
 
 
-def enforce_rate_limit(key: str) -> None:
-    mock = backend()
+def enforce_rate_limit(key: str, mock: MockBackend) -> None:
     if not mock.settings.rate_limit_enabled:
         return
     limit = mock.settings.rate_limit_per_minute
@@ -99,8 +133,8 @@ def enforce_rate_limit(key: str) -> None:
         raise RateLimited(limit)
 
 
-def apply_faults(operation_id: str, path: str) -> None:
-    latency, failure = backend().faults.consult(operation_id, path)
+def apply_faults(operation_id: str, path: str, mock: MockBackend) -> None:
+    latency, failure = mock.faults.consult(operation_id, path)
     if latency:
         time.sleep(latency)  # a delay the user scripted: the one place the mock sleeps
     if failure is not None:

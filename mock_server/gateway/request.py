@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, cast
 
 from flask import Flask, current_app, g, has_request_context, request
+from werkzeug.sansio.utils import get_current_url
 
 from tonn_mock.backend import MockBackend
 
@@ -62,4 +64,14 @@ def payload(wrapper: str | None = None) -> dict[str, Any]:
 def base_url() -> str:
     """The address clients reach this mock at, for the URLs it hands out."""
     configured = backend().settings.public_url
-    return (configured or request.host_url).rstrip("/")
+    if configured:
+        return configured.rstrip("/")
+    current = request._get_current_object()  # type: ignore[attr-defined]
+    return _host_url(current.scheme, current.host)
+
+
+@lru_cache(maxsize=64)
+def _host_url(scheme: str, host: str) -> str:
+    """``request.host_url`` without its last slash, built once per address clients use (werkzeug
+    round-trips it through IRI decoding on every request, the costliest part of a create's answer)."""
+    return get_current_url(scheme, host).rstrip("/")

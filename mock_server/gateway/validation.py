@@ -95,7 +95,7 @@ class RequestValidator:
         """Parse and validate a JSON body; raise :class:`InvalidRequest` naming the problem
         (:class:`UnsupportedMediaType` for a body declared as another media type)."""
         check_media_type(mimetype)
-        if not raw.strip():
+        if not raw or raw.isspace():  # all blank, found without copying the body
             raise InvalidRequest("Request body is empty: a JSON object is required.")
         try:
             body = parse_json(raw)
