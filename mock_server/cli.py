@@ -3,23 +3,30 @@
 from __future__ import annotations
 
 import atexit
+import dataclasses
 import gc
 import logging
 import logging.handlers
 import queue
+import shutil
 import socket
+import sqlite3
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
 from tonn_mock import server as server_module
+from tonn_mock import workers as workers_module
 from tonn_mock.app import create_app
 from tonn_mock.core.settings import ENV_PREFIX, Settings
 from tonn_mock.products import implemented_operations
+from tonn_mock.state import STATE_FILE, SqliteStore, StateVersionError
 from tonn_mock.tasks.progression import parse_policy
+from tonn_mock.tasks.service import PROGRESSION
 from tonn_openapi.pull import make_pull_command
 
 FC = TypeVar("FC", bound=Callable[..., Any])
@@ -44,18 +51,20 @@ def _policy(context: click.Context, parameter: click.Parameter, policy: str | No
     return policy
 
 
-def log_off_the_request_path() -> None:
+def log_off_the_request_path(worker: int | None = None) -> logging.handlers.QueueListener:
     """Log every request, but write the lines from one background thread: request threads only
-    queue a record, so a slow terminal never holds them up."""
+    queue a record, so a slow terminal never holds them up. Lines of a worker name it."""
     records: queue.SimpleQueue[logging.LogRecord] = queue.SimpleQueue()
     output = logging.StreamHandler()
-    output.setFormatter(logging.Formatter("%(asctime)s %(name)s %(message)s"))
+    tag = "" if worker is None else f" [worker {worker}]"
+    output.setFormatter(logging.Formatter(f"%(asctime)s %(name)s{tag} %(message)s"))
     listener = logging.handlers.QueueListener(records, output)
     queued = logging.handlers.QueueHandler(records)
     queued.setFormatter(logging.Formatter("%(message)s"))  # the listener's handler adds the rest
     logging.basicConfig(level=logging.INFO, handlers=[queued])
     listener.start()
     atexit.register(listener.stop)
+    return listener
 
 
 def tune_garbage_collection() -> None:
@@ -73,12 +82,64 @@ def _listen(app: Any, host: str, port: int, threads: int) -> Any:
     try:
         return server_module.build(app, host, port, threads)
     except OSError as problem:
+        _cannot_listen(host, port, problem)
+
+
+def _cannot_listen(host: str, port: int, problem: OSError) -> NoReturn:
+    click.echo(
+        f"Error: cannot listen on {host}:{port}: {problem.strerror or problem} "
+        "(is another server using it? choose another --port, or --port 0 for a free one)",
+        err=True,
+    )
+    sys.exit(2)
+
+
+def _open_state(settings: Settings, progression: str | None) -> None:
+    """Check the state file before serving (a refusal is one line, exit code 2) and record the
+    progression given on the command line; otherwise the state keeps the one it had."""
+    try:
+        store = SqliteStore(settings.state_path)  # type: ignore[arg-type]
+    except (StateVersionError, OSError, sqlite3.Error) as problem:
+        click.echo(f"Error: {problem}", err=True)
+        sys.exit(2)
+    if progression is not None:
+        store.update_setting(PROGRESSION, lambda _: progression)
+    store.close()
+
+
+def _serve_workers(settings: Settings, host: str, port: int, threads: int, progression: str | None) -> None:
+    """Bind the port, then fork ``settings.workers`` workers serving it over one state file (in a
+    temporary folder, removed at the end, when no storage folder was given)."""
+    temporary = None
+    if settings.storage_dir is None:
+        temporary = Path(tempfile.mkdtemp(prefix="tonn-mock-"))
+        state = settings.state_path or temporary / STATE_FILE
+        settings = dataclasses.replace(settings, storage_dir=temporary, state_path=state)
+    try:
+        _open_state(settings, progression)
+        try:
+            sock = workers_module.listening_socket(host, port)
+        except OSError as problem:
+            _cannot_listen(host, port, problem)
+
+        def run_worker(number: int) -> None:
+            logs = log_off_the_request_path(number)
+            try:
+                app = create_app(workers_module.worker_settings(settings, number))
+                tune_garbage_collection()
+                server_module.serve(app, server_module.build(app, host, port, threads, sockets=[sock]))
+            finally:
+                logs.stop()  # a worker ends with os._exit, which runs no atexit hook
+
         click.echo(
-            f"Error: cannot listen on {host}:{port}: {problem.strerror or problem} "
-            "(is another server using it? choose another --port, or --port 0 for a free one)",
+            f"tonn-mock listening on http://{host}:{sock.getsockname()[1]} with {settings.workers} workers, "
+            f"state {settings.state_path} (docs: /docs, control: /_mock/)",
             err=True,
         )
-        sys.exit(2)
+        workers_module.Supervisor(settings.workers, run_worker).run()
+    finally:
+        if temporary is not None:
+            shutil.rmtree(temporary, ignore_errors=True)
 
 
 def env_option(name: str, variable: str, **kwargs: Any) -> Callable[[FC], FC]:
@@ -163,6 +224,21 @@ def main() -> None:
     "CONTROL_TOKEN",
     help="Token /_mock/ requires (default: none on 127.0.0.1; generated and printed on other addresses).",
 )
+@env_option(
+    "--state",
+    "STATE_PATH",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="SQLite file keeping tasks, credits, faults and webhooks across restarts "
+    f"(default with --storage-dir: {STATE_FILE} in it; otherwise memory).",
+)
+@env_option(
+    "--workers",
+    "WORKERS",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Processes serving the port over one state file (more than 1 needs no other option).",
+)
 def serve(
     host: str,
     port: int,
@@ -180,14 +256,17 @@ def serve(
     retain_tasks: int | None,
     threads: int,
     control_token: str | None,
+    state: Path | None,
+    workers: int,
 ) -> None:
     """Serve the mock with waitress.
 
     Each option can also be set by the environment variable shown; TONN_MOCK_CREDITS_ENABLED=false,
     TONN_MOCK_RATE_LIMIT_ENABLED=true and TONN_MOCK_FETCH_REMOTE_INPUTS=true match the flags.
     """
-    log_off_the_request_path()
     control_token, warning = server_module.control_token(host, control_token)
+    if state is None and storage_dir is not None:
+        state = storage_dir / STATE_FILE
     try:
         settings = Settings.from_env(
             api_keys=frozenset(k.strip() for k in keys.split(",") if k.strip()) if keys else None,
@@ -203,15 +282,27 @@ def serve(
             rate_limit_enabled=rate_limit,
             retain_tasks=retain_tasks,
             control_token=control_token,
+            state_path=state,
+            workers=workers,
         )
     except ValueError as problem:
         raise click.UsageError(str(problem)) from None
+    if warning:
+        click.echo(warning, err=True)
+    if workers > 1:
+        _serve_workers(settings, host, port, threads, progression)
+    else:
+        _serve_one(settings, host, port, threads, progression)
+
+
+def _serve_one(settings: Settings, host: str, port: int, threads: int, progression: str | None) -> None:
+    if settings.state_path is not None:
+        _open_state(settings, progression)
+    log_off_the_request_path()
     app = create_app(settings)
     tune_garbage_collection()
     server = _listen(app, host, port, threads)
     bound_port = server.socket.getsockname()[1] if server.socket.family != socket.AF_UNIX else port
-    if warning:
-        click.echo(warning, err=True)
     click.echo(f"tonn-mock listening on http://{host}:{bound_port} (docs: /docs, control: /_mock/)", err=True)
     server_module.serve(app, server)  # until SIGTERM or SIGINT, then a graceful stop
 

@@ -65,12 +65,13 @@ class Stop:
         (self.hurry if self.requested.is_set() else self.requested).set()
 
 
-def build(app: Flask, host: str, port: int, threads: int) -> Any:
-    """The waitress server for ``app`` on ``host:port``, with the limits above (not running yet)."""
+def build(app: Flask, host: str, port: int, threads: int, sockets: list[socket.socket] | None = None) -> Any:
+    """The waitress server for ``app`` on ``host:port`` (or on ``sockets`` already listening, the
+    workers' shared one), with the limits above (not running yet)."""
+    where: dict[str, Any] = {"sockets": sockets} if sockets else {"host": host, "port": port}
     server = create_server(
         app,
-        host=host,
-        port=port,
+        **where,
         threads=threads,
         ident="tonn-mock",
         connection_limit=connection_limit(),

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 WebhookPayload = Callable[["MockBackend", Task], dict[str, Any]]
 """The JSON body POSTed to a task's ``webhookURL`` for the task's current state."""
+TaskWork = Callable[["MockBackend", Task], Mapping[str, Any]]
+"""What completes a task: check its inputs, register its result files, return its results."""
+TaskHook = Callable[["MockBackend", Task], None]
 
 
 @dataclass(frozen=True)
@@ -32,14 +35,20 @@ class Product:
     ``blueprint`` holds its public routes: every one must be an operation of the spec, and the
     gate (key, rate limit, faults, validation) runs before each. ``lifecycles`` are the state
     machines of its tasks; ``webhook_payload`` builds the body of their webhooks (``None``: the
-    product sends none). ``prices`` are credits per operationId; ``input_rules`` what Tonn
-    accepts as its input audio.
+    product sends none). ``work`` completes a task from its stored record; ``on_transition``
+    is a product's own side effect of a state change (a refund); ``restore_renders`` registers
+    again the result files of a finished task that another process (or an earlier run) finished
+    (the default runs ``work`` again). ``prices`` are credits per operationId; ``input_rules``
+    what Tonn accepts as its input audio.
     """
 
     name: str
     blueprint: Blueprint
     lifecycles: tuple[Lifecycle, ...] = ()
     webhook_payload: WebhookPayload | None = None
+    work: TaskWork | None = None
+    on_transition: TaskHook | None = None
+    restore_renders: TaskHook | None = None
     prices: Mapping[str, int] = field(default_factory=dict)
     input_rules: InputRules | None = None
     outside_api: tuple[Blueprint, ...] = ()
@@ -60,9 +69,7 @@ class Catalog:
         _refuse_duplicates("price of", [op for p in self.products for op in p.prices])
         self.lifecycles: dict[str, Lifecycle] = {lc.name: lc for p in self.products for lc in p.lifecycles}
         self.prices: dict[str, int] = {op: cost for p in self.products for op, cost in p.prices.items()}
-        self._payloads: dict[str, WebhookPayload] = {
-            lc.name: p.webhook_payload for p in self.products if p.webhook_payload for lc in p.lifecycles
-        }
+        self._by_lifecycle: dict[str, Product] = {lc.name: p for p in self.products for lc in p.lifecycles}
 
     @property
     def api_blueprints(self) -> tuple[Blueprint, ...]:
@@ -81,8 +88,26 @@ class Catalog:
 
     def webhook_payload(self, backend: MockBackend, task: Task) -> dict[str, Any] | None:
         """The webhook body for ``task`` now, or ``None`` if its product sends no webhooks."""
-        build = self._payloads.get(task.lifecycle)
+        build = self._by_lifecycle[task.lifecycle].webhook_payload
         return build(backend, task) if build else None
+
+    def work(self, backend: MockBackend, task: Task) -> Mapping[str, Any]:
+        """Complete ``task``: its product's work (no work: no results)."""
+        work = self._by_lifecycle[task.lifecycle].work
+        return work(backend, task) if work else {}
+
+    def on_transition(self, backend: MockBackend, task: Task) -> None:
+        hook = self._by_lifecycle[task.lifecycle].on_transition
+        if hook is not None:
+            hook(backend, task)
+
+    def restore_renders(self, backend: MockBackend, task: Task) -> None:
+        """Register the result files of a finished ``task`` again, in this process."""
+        product = self._by_lifecycle[task.lifecycle]
+        if product.restore_renders is not None:
+            product.restore_renders(backend, task)
+        elif product.work is not None:
+            product.work(backend, task)
 
 
 def _refuse_duplicates(what: str, names: list[str]) -> None:

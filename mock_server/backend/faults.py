@@ -1,6 +1,6 @@
 """Scripted faults: latency, a status for the next N calls of an operation, a seeded error rate.
 
-Faults are data held by the backend and consulted before each public request is handled; the
+Faults are data kept in the store and consulted before each public request is handled; the
 control API adds and clears them. Latency is a real delay (it is what a user asked for), the
 only sleeping the mock ever does.
 """
@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import math
 import random
-import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from tonn_mock.core.errors import InjectedFault
+from tonn_mock.tasks.store import Store
 
 MAX_LATENCY = 300.0
 """Longest scripted delay: Tonn's gateway ends a request after about 300 s (EVIDENCE §1)."""
@@ -39,7 +39,6 @@ class Fault:
     error_rate: float = 0.0
     seed: int | None = None
     message: str | None = None
-    _random: random.Random = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.status is not None and (not _integer(self.status) or not 400 <= self.status <= 599):
@@ -50,10 +49,13 @@ class Fault:
             raise ValueError(f"latency must be from 0 to {MAX_LATENCY:g} seconds, not {self.latency!r}")
         if self.count is not None and (not _integer(self.count) or self.count < 1):
             raise ValueError(f"count must be an integer >= 1, not {self.count!r}")
-        self._random = random.Random(self.seed)
 
     def matches(self, operation_id: str, path: str) -> bool:
         return self.operation in (None, operation_id, path)
+
+    @staticmethod
+    def matches_entry(entry: dict[str, Any], operation_id: str, path: str) -> bool:
+        return entry["operation"] in (None, operation_id, path)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -68,44 +70,66 @@ class Fault:
 
 
 class FaultBook:
-    """The active faults, consulted in the order they were added."""
+    """The active faults, consulted in the order they were added, kept in the store (so every
+    process sharing it consults the same faults, and a count runs down once across them)."""
 
-    def __init__(self) -> None:
-        self._faults: list[Fault] = []
-        self._lock = threading.Lock()
+    SETTING = "faults"
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
 
     def add(self, fault: Fault) -> None:
-        with self._lock:
-            self._faults.append(fault)
+        entry = {**fault.as_dict(), "draws": 0}
+        self._store.update_setting(self.SETTING, lambda faults: [*(faults or []), entry])
 
     def clear(self) -> None:
-        with self._lock:
-            self._faults.clear()
+        self._store.update_setting(self.SETTING, lambda _: [])
 
     def active(self) -> list[dict[str, Any]]:
-        with self._lock:
-            return [f.as_dict() for f in self._faults]
+        return [_public(entry) for entry in self._store.setting(self.SETTING) or []]
 
     def consult(self, operation_id: str, path: str) -> tuple[float, InjectedFault | None]:
         """Latency to add and the fault to raise (if any) for this call."""
-        latency = 0.0
-        with self._lock:
-            for fault in list(self._faults):
-                if not fault.matches(operation_id, path):
-                    continue
-                latency += fault.latency
-                failure = self._trigger(fault)
-                if failure is not None:
-                    return latency, failure
-        return latency, None
+        if not self._store.setting(self.SETTING):
+            return 0.0, None
+        outcome: list[tuple[float, InjectedFault | None]] = []
 
-    def _trigger(self, fault: Fault) -> InjectedFault | None:
-        if fault.status is None:
+        def consult(faults: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
+            outcome.clear()  # a store may run the change again
+            latency, kept, failure = 0.0, [], None
+            for entry in faults or []:
+                entry = dict(entry)
+                if failure is None and Fault.matches_entry(entry, operation_id, path):
+                    latency += entry["latency"]
+                    failure = _trigger(entry)
+                if entry["count"] is None or entry["count"] > 0:
+                    kept.append(entry)
+            outcome.append((latency, failure))
+            return kept
+
+        self._store.update_setting(self.SETTING, consult)
+        return outcome[0]
+
+
+def _trigger(entry: dict[str, Any]) -> InjectedFault | None:
+    """Whether this call fails by ``entry`` (counting down its ``count`` and its random draws)."""
+    if entry["status"] is None:
+        return None
+    if entry["error_rate"]:
+        entry["draws"] += 1
+        if _draw(entry["seed"], entry["draws"]) >= entry["error_rate"]:
             return None
-        if fault.error_rate and fault._random.random() >= fault.error_rate:
-            return None
-        if fault.count is not None:
-            fault.count -= 1
-            if fault.count == 0:
-                self._faults.remove(fault)
-        return InjectedFault(fault.status, fault.message)
+    if entry["count"] is not None:
+        entry["count"] -= 1
+    return InjectedFault(entry["status"], entry["message"])
+
+
+def _draw(seed: int | None, number: int) -> float:
+    """The ``number``-th draw of a fault's generator: repeatable for a seed, random without one."""
+    if seed is None:
+        return random.random()
+    return random.Random(f"{seed}:{number}").random()
+
+
+def _public(entry: dict[str, Any]) -> dict[str, Any]:
+    return {name: value for name, value in entry.items() if name != "draws"}

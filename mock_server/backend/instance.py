@@ -5,6 +5,10 @@ credit ledger and scripted faults, all on one clock. It knows products only thro
 :class:`~tonn_mock.backend.catalog.Catalog` it is given (lifecycles, prices, webhook bodies).
 ``create_app`` puts one in ``app.extensions["tonn_mock"]``; the control API's reset swaps in a
 fresh one built from the same settings, seams and catalog.
+
+With ``settings.state_path`` the state lives in a SQLite file (:mod:`tonn_mock.state`) that
+worker processes share and restarts keep: the store, the signing secret and the webhook log.
+Then only the ``housekeeper`` process moves time-based tasks and sends webhooks.
 """
 
 from __future__ import annotations
@@ -24,11 +28,12 @@ from tonn_mock.backend.journal import RequestJournal
 from tonn_mock.backend.pending import keep_pending, resume_pending
 from tonn_mock.core.clock import Clock, IdFactory, SystemClock
 from tonn_mock.core.settings import Settings
+from tonn_mock.state import DurableWebhooks, SharedJournal, SqliteStore
 from tonn_mock.storage import RESULTS_PREFIX, BlobStore, DirectoryBlobStore, TemporaryBlobStore, UrlSigner
 from tonn_mock.storage.deferred import DeferredResults, SharedSteps
 from tonn_mock.tasks.models import Task
 from tonn_mock.tasks.progression import parse_policy
-from tonn_mock.tasks.service import TaskService
+from tonn_mock.tasks.service import TaskService, WorkFailed
 from tonn_mock.tasks.store import MemoryStore, Store
 from tonn_mock.tasks.ticker import Ticker
 from tonn_mock.webhooks import DeliveryAttempt, RetryPolicy, WebhookDispatcher, WebhookSender
@@ -48,7 +53,10 @@ class Seams:
 
     @classmethod
     def default(cls, settings: Settings) -> Seams:
-        return cls(clock=SystemClock(), ids=IdFactory(settings.seed))
+        """Real time; seeded ids only in memory (on a state file a seeded sequence would give a
+        restarted mock, or a second worker, the ids of tasks it already holds)."""
+        seed = settings.seed if settings.state_path is None else None
+        return cls(clock=SystemClock(), ids=IdFactory(seed))
 
 
 class MockBackend:
@@ -57,16 +65,22 @@ class MockBackend:
         self.seams = seams
         self.catalog = catalog
         self.clock = seams.clock
-        self.store: Store = seams.store_factory()
+        self.state_file = SqliteStore(settings.state_path) if settings.state_path is not None else None
+        self.store: Store = self.state_file or seams.store_factory()
         self.blobs: BlobStore = _blob_store(settings, self.clock)
-        self.signer = UrlSigner(settings.signing_secret, self.clock)
-        self.webhooks = WebhookDispatcher(
-            seams.sender, _retry_policy(settings), on_attempt=_log_attempt, clock=self.clock
+        secret = (
+            self.state_file.shared_secret(settings.signing_secret)
+            if self.state_file
+            else settings.signing_secret
         )
-        self.faults = FaultBook()
-        self.journal = RequestJournal()
+        self.signer = UrlSigner(secret, self.clock)
+        self.webhooks: WebhookDispatcher | DurableWebhooks = _webhooks(settings, seams, self.state_file)
+        self.faults = FaultBook(self.store)
+        self.journal: RequestJournal | SharedJournal = (
+            SharedJournal(self.state_file) if self.state_file and settings.workers > 1 else RequestJournal()
+        )
         self.ledger = Ledger(self.store, catalog.prices, settings.initial_credits, settings.credits_enabled)
-        self.results = DeferredResults(self.blobs)
+        self.results = DeferredResults(self.blobs, restore=self._restore_renders)
         self.shared = SharedSteps()
         self.inputs = InputResolver(self.blobs, self.results, self.signer, settings.fetch_remote_inputs)
         self.tasks = TaskService(
@@ -76,6 +90,7 @@ class MockBackend:
             parse_policy(settings.progression),
             self._notify,
             catalog.lifecycles,
+            work=functools.partial(catalog.work, self),
             retain=settings.retain_tasks or None,
             on_evict=self._forget_files,
             on_work_error=self._work_error,
@@ -84,11 +99,18 @@ class MockBackend:
         """Faults of the mock met outside any request (a task's work that raised), at most 100."""
         self._faulted: set[str] = set()
         self.ticker = Ticker(self.tasks)
-        if isinstance(self.clock, SystemClock):
+        if isinstance(self.clock, SystemClock) and settings.housekeeper:
             self.ticker.start()
         self._users, self._retired, self._storage_closed = 0, False, False
         self._users_lock = threading.Lock()
-        resume_pending(self)
+        if self.state_file is None:
+            resume_pending(self)
+
+    def forget_everything(self) -> None:
+        """Empty the state shared with other processes (the control API's reset; a no-op in
+        memory, where the next backend starts empty anyway)."""
+        if isinstance(self.webhooks, DurableWebhooks):
+            self.webhooks.forget_everything()
 
     def download_url(self, base_url: str, key: str, ttl: int | None = None) -> str:
         """A signed GET URL for a stored result."""
@@ -145,7 +167,13 @@ class MockBackend:
         next start, and listed in the log; then everything is closed."""
         self.ticker.stop()
         self.webhooks.wait_idle(timeout)
-        keep_pending(self, self.webhooks.close(timeout=0.5))
+        pending = self.webhooks.close(timeout=0.5)
+        if self.state_file is None:
+            keep_pending(self, pending)
+        elif pending:
+            log.warning(
+                "%d webhook(s) pending, kept in %s for the next start", len(pending), self.state_file.path
+            )
         self.close()
 
     def _close_storage(self) -> None:
@@ -156,6 +184,8 @@ class MockBackend:
         close = getattr(self.blobs, "close", None)
         if callable(close):
             close()
+        if self.state_file is not None:
+            self.state_file.close()
 
     def _work_error(self, task: Task, fault: Exception) -> None:
         """Log and keep the first fault of each task (the ticker retries the work often)."""
@@ -172,7 +202,20 @@ class MockBackend:
         for key in self.blobs.keys(folder):
             self.blobs.delete(key)
 
+    def _restore_renders(self, folder: str) -> None:
+        """Register the files of the finished task whose results live in ``folder`` (it finished
+        in another process sharing the store, or before a restart). Inputs that can no longer
+        be read leave the files unknown (their downloads answer 404)."""
+        task = self.store.get_task(folder.rpartition("/")[2])
+        if task is None or task.running:
+            return
+        try:
+            self.catalog.restore_renders(self, task)
+        except WorkFailed as problem:
+            log.warning("task %s: its files cannot be rendered again: %s", task.id, problem)
+
     def _notify(self, task: Task) -> None:
+        self.catalog.on_transition(self, task)
         if task.webhook_url is None:
             return
         payload = self.catalog.webhook_payload(self, task)
@@ -184,6 +227,17 @@ def _blob_store(settings: Settings, clock: Clock) -> BlobStore:
     if settings.storage_dir is None:
         return TemporaryBlobStore(max_bytes=settings.max_upload_bytes, clock=clock)
     return DirectoryBlobStore(settings.storage_dir, max_bytes=settings.max_upload_bytes, clock=clock)
+
+
+def _webhooks(
+    settings: Settings, seams: Seams, shared: SqliteStore | None
+) -> WebhookDispatcher | DurableWebhooks:
+    policy = _retry_policy(settings)
+    if shared is None:
+        return WebhookDispatcher(seams.sender, policy, on_attempt=_log_attempt, clock=seams.clock)
+    return DurableWebhooks(
+        shared, seams.sender, policy, clock=seams.clock, sends=settings.housekeeper, on_attempt=_log_attempt
+    )
 
 
 def _retry_policy(settings: Settings) -> RetryPolicy:

@@ -85,9 +85,14 @@ class RequestJournal:
         """The entries, oldest first, as dicts; ``wanted`` keeps those whose fields are equal."""
         with self._lock:
             entries = list(self._entries)
-        filters = {name: value for name, value in wanted.items() if value is not None}
-        found = (entry.as_dict() for entry in entries)
-        return [entry for entry in found if all(entry[name] == value for name, value in filters.items())]
+        return matching(entries, wanted)
+
+
+def matching(entries: Iterable[JournalEntry], wanted: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """``entries`` as dicts, those whose fields equal every value of ``wanted`` that is not None."""
+    filters = {name: value for name, value in wanted.items() if value is not None}
+    found = (entry.as_dict() for entry in entries)
+    return [entry for entry in found if all(entry[name] == value for name, value in filters.items())]
 
 
 def _decoded(raw: Any, content_type: str | None) -> Any:

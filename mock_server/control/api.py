@@ -57,6 +57,7 @@ class MockControl:
         """
         with self.app.extensions.setdefault("tonn_mock.reset", threading.Lock()):  # one swap at a time
             old: MockBackend = self.app.extensions[EXTENSION]
+            old.forget_everything()
             self.app.extensions[EXTENSION] = MockBackend(
                 settings or old.settings, seams or old.seams, old.catalog
             )

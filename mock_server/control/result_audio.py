@@ -53,7 +53,7 @@ def describe(backend: MockBackend, task: Task) -> list[dict[str, Any]]:
             "name": name,
             "kind": "preview" if "preview" in name.lower() else "final",
             "key": key,
-            "rendered": not backend.results.is_pending(key),
+            "rendered": backend.blobs.info(key) is not None,
             "url": backend.download_url("", key),
         }
         for name, key in audio_keys(task).items()

@@ -46,6 +46,15 @@ class Settings:
     """Finished tasks kept (the oldest are forgotten past it, with their files); 0 keeps all."""
     control_token: str | None = None
     """When set, ``/_mock/`` answers only requests carrying it, and its listings mask API keys."""
+    state_path: Path | None = None
+    """A SQLite file holding the mock's state (tasks, credits, faults, webhooks...), shared by
+    worker processes and kept across restarts; ``None`` keeps the state in memory."""
+    workers: int = 1
+    """Processes serving over the state file; with more than one, the request journal is kept
+    in it too (so any worker reads the requests every worker answered)."""
+    housekeeper: bool = True
+    """This process moves time-based tasks and sends the webhooks of every process sharing the
+    state (one worker of several does)."""
 
     def __post_init__(self) -> None:
         parse_policy(self.progression)  # fail at start-up, not at the first request
@@ -106,4 +115,5 @@ _CONVERTERS: dict[str, Callable[[str], object]] = {
     "webhook_timeout": float,
     "retain_tasks": int,
     "control_token": str,
+    "state_path": Path,
 }

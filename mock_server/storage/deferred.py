@@ -58,10 +58,16 @@ class SharedSteps:
 
 
 class DeferredResults:
-    """Pending result files by storage key, rendered at most once each."""
+    """Pending result files by storage key, rendered at most once each (in this process).
 
-    def __init__(self, blobs: BlobStore) -> None:
+    A key that is neither pending nor stored belongs to a task this process did not complete
+    (another worker did, or a run before a restart): ``restore(folder)`` registers that task's
+    renders again from its stored record, then the key renders as usual.
+    """
+
+    def __init__(self, blobs: BlobStore, restore: Callable[[str], None] | None = None) -> None:
         self._blobs = blobs
+        self._restore = restore
         self._pending: dict[str, tuple[str, Render]] = {}
         self._by_folder: dict[str, set[str]] = {}
         self._locks: dict[str, threading.Lock] = {}
@@ -90,6 +96,10 @@ class DeferredResults:
         """Render and store ``key`` if it is still pending (concurrent callers wait for one render)."""
         with self._guard:
             lock = self._locks.get(key)
+        if lock is None and self._restore is not None and self._blobs.info(key) is None:
+            self._restore(_task_folder(key))
+            with self._guard:
+                lock = self._locks.get(key)
         if lock is None:
             return
         with lock:

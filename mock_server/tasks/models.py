@@ -37,6 +37,8 @@ class Task:
     error: str | None = None
     planned_failure: str | None = None
     charges: frozenset[str] = frozenset()
+    running: bool = True
+    """False once the task reached its completed or failed state (kept in step by the service)."""
 
     def moved_to(self, state: str, at: float, *, step: int | None = None) -> Task:
         return replace(
@@ -44,6 +46,27 @@ class Task:
             state=state,
             step=self.step if step is None else step,
             history=(*self.history, StateChange(state, at)),
+        )
+
+    def record(self) -> dict[str, Any]:
+        """Every field as JSON data (what a shared store saves); :meth:`from_record` reverses it."""
+        record = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        record.update(
+            request=dict(self.request),
+            results=dict(self.results),
+            history=[[change.state, change.at] for change in self.history],
+            charges=sorted(self.charges),
+        )
+        return record
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> Task:
+        return cls(
+            **{
+                **record,
+                "history": tuple(StateChange(state, at) for state, at in record["history"]),
+                "charges": frozenset(record["charges"]),
+            }
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -62,5 +85,6 @@ class Task:
             "error": self.error,
             "planned_failure": self.planned_failure,
             "charges": sorted(self.charges),
+            "running": self.running,
             "request": dict(self.request),
         }

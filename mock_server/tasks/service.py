@@ -3,19 +3,24 @@
 Callers (product services and the control API) never set a state themselves. They ask the
 service to ``observe`` a task (a poll: count it, then catch up with the progression policy), or
 to ``advance``/``complete``/``fail`` it. Every transition is checked against the lifecycle's
-table, stamped with the clock, saved in the store, then handed to the task's own ``listener`` (if
-``create`` was given one) and to ``on_transition`` (which fires the webhook). A task's ``work``
-runs when the task completes, in the call that completes it: it checks the inputs and registers
-the results, cheaply (files are rendered when first downloaded, values that need samples when
-first asked for, see :meth:`TaskService.resolve`), so no call waits on audio work. A finished
-task keeps only its record; the oldest finished tasks are forgotten past ``retain`` of them.
+table, stamped with the clock, saved in the store and handed to ``on_transition`` (the product's
+side effects and the webhook) in one atomic step of the store. The ``work`` of a task runs when
+it completes, in the call that completes it: a function of the stored task alone (its product
+finds it by the task's lifecycle), so any process sharing the store can complete any task. It
+checks the inputs and registers the results, cheaply (files are rendered when first downloaded,
+values that need samples when first asked for, see :meth:`TaskService.resolve`), so no call
+waits on audio work. A finished task keeps only its record; the oldest finished tasks are
+forgotten past ``retain`` of them.
+
+The progression policy and the scripted failures live in the store too, so a change made through
+one process's control API applies in all of them.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import threading
-from collections import deque
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -24,24 +29,26 @@ from tonn_mock.core.clock import Clock, IdFactory
 from tonn_mock.core.errors import TaskNotFound
 from tonn_mock.tasks.lifecycle import Lifecycle
 from tonn_mock.tasks.models import Task
-from tonn_mock.tasks.progression import ProgressionPolicy
+from tonn_mock.tasks.progression import ProgressionPolicy, parse_policy
 from tonn_mock.tasks.store import Store
 
-Work = Callable[[str], Mapping[str, Any]]
-"""A task's work at completion: given the task id, check its inputs and return its results (or
-raise WorkFailed). It must be cheap: no decoding or rendering."""
+Work = Callable[[Task], Mapping[str, Any]]
+"""A task's work at completion: given the stored task, check its inputs and return its results
+(or raise WorkFailed). It must be cheap (no decoding or rendering) and depend on the task only."""
 TransitionListener = Callable[[Task], None]
 Eviction = Callable[[Task], None]
 WorkError = Callable[[Task, Exception], None]
 """Told when a task's work raised something other than :class:`WorkFailed`: a fault of the mock."""
 _LOCK_STRIPES = 64
+PROGRESSION, FAILURE_PLANS = "progression", "failure_plans"
+"""The names of the run-time settings this service keeps in the store."""
 
 
 class WorkFailed(Exception):
     """Raised by task work whose input the real service would refuse (the task then fails)."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class FailurePlan:
     """Scripted failures: the next ``count`` tasks (of ``lifecycle``, or any) end in FAILED."""
 
@@ -51,6 +58,9 @@ class FailurePlan:
 
     def applies_to(self, lifecycle: str) -> bool:
         return self.count > 0 and self.lifecycle in (None, lifecycle)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"message": self.message, "count": self.count, "lifecycle": self.lifecycle}
 
 
 class TaskService:
@@ -62,6 +72,7 @@ class TaskService:
         policy: ProgressionPolicy,
         on_transition: TransitionListener,
         lifecycles: Mapping[str, Lifecycle],
+        work: Work | None = None,
         retain: int | None = None,
         on_evict: Eviction | None = None,
         on_work_error: WorkError | None = None,
@@ -70,17 +81,24 @@ class TaskService:
         self.lifecycles = lifecycles
         self.clock = clock
         self.ids = ids
-        self.policy = policy
+        self._work = work
         self._on_transition = on_transition
         self._retain = retain
         self._on_evict = on_evict
         self._on_work_error = on_work_error
-        self._work: dict[str, Work] = {}
-        self._listeners: dict[str, TransitionListener] = {}
         self._locks = [threading.RLock() for _ in range(_LOCK_STRIPES)]
         self._guard = threading.Lock()
-        self._plans: list[FailurePlan] = []
-        self._finished: deque[str] = deque()
+        if store.setting(PROGRESSION) is None:  # a shared store keeps the policy it was given
+            self.policy = policy
+
+    @property
+    def policy(self) -> ProgressionPolicy:
+        """The progression policy in force (kept in the store)."""
+        return _policy(self.store.setting(PROGRESSION) or "immediate")
+
+    @policy.setter
+    def policy(self, policy: ProgressionPolicy) -> None:
+        self.store.update_setting(PROGRESSION, lambda _: policy.describe())
 
     # creation and observation -------------------------------------------------------------
 
@@ -92,16 +110,9 @@ class TaskService:
         request: Mapping[str, Any],
         base_url: str,
         webhook_url: str | None,
-        work: Work,
         id_prefix: str = "",
-        listener: TransitionListener | None = None,
     ) -> Task:
-        """Create a task in its initial state and catch up with the policy.
-
-        ``listener`` (optional) is told about each transition of this task only, before the
-        service-wide ``on_transition`` (webhooks): product-specific side effects such as
-        refunding a credit reservation when the task fails. It must not raise.
-        """
+        """Create a task in its initial state and catch up with the policy."""
         now = self.clock.now()
         task = Task(
             id=self.ids.new(id_prefix),
@@ -114,12 +125,10 @@ class TaskService:
             webhook_url=webhook_url,
             planned_failure=self._take_failure_plan(lifecycle.name),
         ).moved_to(lifecycle.initial, now)
-        self.store.add_task(task)
-        if listener is not None:
-            self._listeners[task.id] = listener
-        self._work[task.id] = work
-        self._announce(task)
-        return self.catch_up(task.id)
+        with self._task_lock(task.id), self.store.atomic():
+            self.store.add_task(task)
+            self._announce(task)
+            return self.catch_up(task.id)
 
     def get(self, task_id: str, owner: str | None = None) -> Task:
         """The task, if it exists and (when ``owner`` is given) belongs to that key."""
@@ -136,7 +145,7 @@ class TaskService:
 
     def catch_up(self, task_id: str) -> Task:
         """Perform the transitions the progression policy says are due."""
-        with self._task_lock(task_id):
+        with self._task_lock(task_id), self.store.atomic():
             task = self.get(task_id)
             lifecycle = self.lifecycles[task.lifecycle]
             if lifecycle.is_finished(task.state):
@@ -153,7 +162,7 @@ class TaskService:
     # control ------------------------------------------------------------------------------
 
     def advance(self, task_id: str, steps: int = 1) -> Task:
-        with self._task_lock(task_id):
+        with self._task_lock(task_id), self.store.atomic():
             task = self.get(task_id)
             lifecycle = self.lifecycles[task.lifecycle]
             for _ in range(steps):
@@ -170,7 +179,7 @@ class TaskService:
         return self.advance(task_id, self.lifecycles[task.lifecycle].steps)
 
     def fail(self, task_id: str, message: str) -> Task:
-        with self._task_lock(task_id):
+        with self._task_lock(task_id), self.store.atomic():
             task = self.get(task_id)
             lifecycle = self.lifecycles[task.lifecycle]
             if not lifecycle.is_running(task.state):
@@ -179,7 +188,7 @@ class TaskService:
 
     def follow_up(self, task_id: str, state: str, results: Mapping[str, Any]) -> Task:
         """Move a completed task on to a follow-up state (final master, final mix), once."""
-        with self._task_lock(task_id):
+        with self._task_lock(task_id), self.store.atomic():
             task = self.get(task_id)
             merged = {**task.results, **results}
             if state in (change.state for change in task.history):
@@ -193,7 +202,7 @@ class TaskService:
         and the charge is recorded only if the block succeeds. Yields the amount paid (0 when it
         was taken before); concurrent callers on one task are serialised, so nothing is paid twice.
         """
-        with self._task_lock(task_id):
+        with self._task_lock(task_id), self.store.atomic():
             if charge in self.get(task_id).charges:
                 yield 0
                 return
@@ -201,11 +210,11 @@ class TaskService:
             self.store.update_task(task_id, lambda t: replace(t, charges=t.charges | {charge}))
 
     def plan_failure(self, message: str, count: int = 1, lifecycle: str | None = None) -> None:
-        with self._guard:
-            self._plans.append(FailurePlan(message, count, lifecycle))
+        plan = FailurePlan(message, count, lifecycle).as_dict()
+        self.store.update_setting(FAILURE_PLANS, lambda plans: [*(plans or []), plan])
 
     def running_tasks(self) -> list[Task]:
-        return [t for t in self.store.tasks() if self.lifecycles[t.lifecycle].is_running(t.state)]
+        return self.store.running_tasks()
 
     def resolve(self, task_id: str, name: str, compute: Callable[[], Any]) -> Any:
         """``results[name]`` of a finished task, computed by ``compute`` the first time it is asked
@@ -233,9 +242,8 @@ class TaskService:
         """
         if task.planned_failure is not None:
             return self._move(task, lifecycle, lifecycle.failed, error=task.planned_failure)
-        work = self._work.get(task.id)
         try:
-            results = work(task.id) if work is not None else {}
+            results = self._work(task) if self._work is not None else {}
         except WorkFailed as failure:
             return self._move(task, lifecycle, lifecycle.failed, error=str(failure))
         except Exception as fault:
@@ -263,6 +271,7 @@ class TaskService:
                 moved,
                 error=error if error is not None else moved.error,
                 results=results if results is not None else moved.results,
+                running=lifecycle.is_running(state),
             )
 
         updated = self.store.update_task(task.id, change)
@@ -270,15 +279,9 @@ class TaskService:
         return updated
 
     def _announce(self, task: Task) -> None:
-        listener = self._listeners.get(task.id)
-        if listener is not None:
-            listener(task)
-        if task.state in (self.lifecycles[task.lifecycle].completed, self.lifecycles[task.lifecycle].failed):
-            self._listeners.pop(task.id, None)
-            self._work.pop(task.id, None)
-            self._finished.append(task.id)
         self._on_transition(task)
-        self._forget_oldest_finished()
+        if not task.running:
+            self.store.after_commit(self._forget_oldest_finished)
 
     def _task_lock(self, task_id: str) -> threading.RLock:
         """One of a fixed set of locks: the same task always gets the same one."""
@@ -286,16 +289,33 @@ class TaskService:
 
     def _forget_oldest_finished(self) -> None:
         """Past ``retain`` finished tasks, the oldest are removed (with their files)."""
-        while self._retain is not None and len(self._finished) > self._retain:
-            with self._guard:
-                task = self.store.remove_task(self._finished.popleft()) if self._finished else None
-            if task is not None and self._on_evict is not None:
+        if self._retain is None:
+            return
+        for task in self.store.evict_finished(self._retain):
+            if self._on_evict is not None:
                 self._on_evict(task)
 
     def _take_failure_plan(self, lifecycle: str) -> str | None:
-        with self._guard:
-            for plan in self._plans:
-                if plan.applies_to(lifecycle):
-                    plan.count -= 1
-                    return plan.message
-        return None
+        """The message of the first scripted failure that applies, counted down in the store."""
+        taken: list[str] = []
+
+        def count_down(plans: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
+            taken.clear()  # a store may run the change again
+            kept = []
+            for plan in (FailurePlan(**p) for p in plans or []):
+                if not taken and plan.applies_to(lifecycle):
+                    taken.append(plan.message)
+                    plan = replace(plan, count=plan.count - 1)
+                if plan.count > 0:
+                    kept.append(plan.as_dict())
+            return kept
+
+        if self.store.setting(FAILURE_PLANS):
+            with self._guard:
+                self.store.update_setting(FAILURE_PLANS, count_down)
+        return taken[0] if taken else None
+
+
+@functools.lru_cache(maxsize=16)
+def _policy(text: str) -> ProgressionPolicy:
+    return parse_policy(text)

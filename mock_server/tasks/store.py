@@ -1,22 +1,32 @@
-"""State of the mock behind one narrow interface: tasks, credit balances and request counts.
+"""State of the mock behind one narrow interface: tasks, credit balances, request counts and
+the settings the control API changes at run time (progression, scripted failures, faults).
 
 ``Store`` is the seam. ``MemoryStore`` keeps everything in dictionaries guarded by one lock,
-which is safe under a multi-threaded server. Every method is a complete, atomic operation, so
-a second implementation shared by several processes needs nothing from its callers.
+which is safe under a multi-threaded server; ``tonn_mock.state.SqliteStore`` keeps it in a file
+that several processes share and that outlives them. Every method is a complete, atomic
+operation; ``atomic()`` groups several into one (a transition, its webhook and its refund), and
+``after_commit`` defers what must only happen once the group is saved.
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections import deque
 from collections.abc import Callable
-from typing import Protocol
+from typing import Any, Protocol
 
 from tonn_mock.core.errors import TaskNotFound
 from tonn_mock.tasks.models import Task
 
 
 class Store(Protocol):
+    def atomic(self) -> contextlib.AbstractContextManager[None]:
+        """Group the calls made inside into one change no other process sees half-done."""
+
+    def after_commit(self, action: Callable[[], None]) -> None:
+        """Run ``action`` once the enclosing ``atomic()`` group is saved (now, outside one)."""
+
     def add_task(self, task: Task) -> None: ...
 
     def get_task(self, task_id: str) -> Task | None: ...
@@ -26,8 +36,13 @@ class Store(Protocol):
 
     def tasks(self) -> list[Task]: ...
 
+    def running_tasks(self) -> list[Task]: ...
+
     def remove_task(self, task_id: str) -> Task | None:
         """Forget a task; returns it, or ``None`` if there was none."""
+
+    def evict_finished(self, keep: int) -> list[Task]:
+        """Forget the oldest finished tasks beyond the newest ``keep``; returns those forgotten."""
 
     def balance(self, key: str, default: int) -> int: ...
 
@@ -42,15 +57,29 @@ class Store(Protocol):
     def count_request(self, key: str, now: float, window: float) -> int:
         """Record a request by ``key`` at ``now``; return requests within the last ``window`` s."""
 
+    def setting(self, name: str) -> Any:
+        """A run-time setting (JSON data), or ``None`` if it was never set."""
+
+    def update_setting(self, name: str, change: Callable[[Any], Any]) -> Any:
+        """Atomically replace a setting by ``change(current)`` (``current`` may be ``None``)."""
+
 
 class MemoryStore:
     """The default, in-process store."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         self._tasks: dict[str, Task] = {}
+        self._finished: deque[str] = deque()
         self._balances: dict[str, int] = {}
         self._requests: dict[str, deque[float]] = {}
+        self._settings: dict[str, Any] = {}
+
+    def atomic(self) -> contextlib.AbstractContextManager[None]:
+        return contextlib.nullcontext()
+
+    def after_commit(self, action: Callable[[], None]) -> None:
+        action()
 
     def add_task(self, task: Task) -> None:
         with self._lock:
@@ -64,17 +93,31 @@ class MemoryStore:
         with self._lock:
             if task_id not in self._tasks:
                 raise TaskNotFound(task_id)  # forgotten while a call was using it
-            task = change(self._tasks[task_id])
-            self._tasks[task_id] = task
+            before = self._tasks[task_id]
+            task = self._tasks[task_id] = change(before)
+            if before.running and not task.running:
+                self._finished.append(task_id)
             return task
 
     def tasks(self) -> list[Task]:
         with self._lock:
             return sorted(self._tasks.values(), key=lambda t: (t.created_at, t.id))
 
+    def running_tasks(self) -> list[Task]:
+        return [task for task in self.tasks() if task.running]
+
     def remove_task(self, task_id: str) -> Task | None:
         with self._lock:
             return self._tasks.pop(task_id, None)
+
+    def evict_finished(self, keep: int) -> list[Task]:
+        with self._lock:
+            forgotten = []
+            while len(self._finished) > keep:
+                task = self._tasks.pop(self._finished.popleft(), None)
+                if task is not None:
+                    forgotten.append(task)
+            return forgotten
 
     def balance(self, key: str, default: int) -> int:
         with self._lock:
@@ -104,3 +147,12 @@ class MemoryStore:
                 times.popleft()
             times.append(now)
             return len(times)
+
+    def setting(self, name: str) -> Any:
+        with self._lock:
+            return self._settings.get(name)
+
+    def update_setting(self, name: str, change: Callable[[Any], Any]) -> Any:
+        with self._lock:
+            value = self._settings[name] = change(self._settings.get(name))
+            return value

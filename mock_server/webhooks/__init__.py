@@ -21,7 +21,7 @@ Exception hierarchy (every class has a ``code`` and a ``message``)::
     └── WebhookWorkerError        check(): a sender or on_attempt hook raised unexpectedly
 """
 
-from tonn_mock.webhooks.dispatcher import AttemptHook, WebhookDispatcher, sequential_ids
+from tonn_mock.webhooks.dispatcher import AttemptHook, WebhookDispatcher
 from tonn_mock.webhooks.errors import (
     DeliveryConnectError,
     DeliveryError,
@@ -32,7 +32,7 @@ from tonn_mock.webhooks.errors import (
     WebhookError,
     WebhookWorkerError,
 )
-from tonn_mock.webhooks.log import Delivery, DeliveryAttempt, DeliveryLog, DeliveryState
+from tonn_mock.webhooks.log import Delivery, DeliveryAttempt, DeliveryLog, DeliveryState, sequential_ids
 from tonn_mock.webhooks.policy import AttemptOutcome, Outcome, RetryPolicy, is_success
 from tonn_mock.webhooks.sender import (
     USER_AGENT,

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import heapq
 import itertools
-import json
 import threading
 import time
 from collections import deque
@@ -35,7 +34,14 @@ from urllib.parse import urlsplit
 
 from tonn_mock.core.clock import Clock, SystemClock
 from tonn_mock.webhooks.errors import DeliveryError, DispatcherClosed, WebhookError, WebhookWorkerError
-from tonn_mock.webhooks.log import Delivery, DeliveryAttempt, DeliveryLog
+from tonn_mock.webhooks.log import (
+    Delivery,
+    DeliveryAttempt,
+    DeliveryLog,
+    DeliveryRecords,
+    sequential_ids,
+    snapshot,
+)
 from tonn_mock.webhooks.policy import Outcome, RetryPolicy
 from tonn_mock.webhooks.sender import HttpxWebhookSender, WebhookSender
 
@@ -45,19 +51,6 @@ IDLE_SECONDS = 2.0
 """A receiver's workers end after this long (real seconds) without work."""
 MAX_THREADS = 64
 """Worker threads of all receivers together; past it, a new receiver waits for a thread."""
-
-
-def sequential_ids(prefix: str = "whd_") -> Callable[[], str]:
-    """Deterministic delivery ids (``whd_000001``, …) so logs are reproducible between runs."""
-    counter = itertools.count(1)
-    return lambda: f"{prefix}{next(counter):06d}"
-
-
-def _snapshot(payload: Mapping[str, Any]) -> dict[str, Any]:
-    """Deep-copy the payload through strict JSON: later caller mutations cannot leak into the
-    log, and a payload that cannot be sent fails in the caller's thread, not in a worker."""
-    copied: dict[str, Any] = json.loads(json.dumps(dict(payload), allow_nan=False))
-    return copied
 
 
 def receiver_of(url: str) -> str:
@@ -97,7 +90,7 @@ class WebhookDispatcher:
         self,
         sender: WebhookSender | None = None,
         policy: RetryPolicy | None = None,
-        log: DeliveryLog | None = None,
+        log: DeliveryRecords | None = None,
         *,
         clock: Clock | None = None,
         workers: int = 2,
@@ -113,7 +106,7 @@ class WebhookDispatcher:
             sender = self._owned_sender = HttpxWebhookSender()
         self._sender = sender
         self._policy = policy or RetryPolicy()
-        self._log = log if log is not None else DeliveryLog()
+        self._log: DeliveryRecords = log if log is not None else DeliveryLog()
         self._clock: Clock = clock or SystemClock()
         self._worker_count, self._max_threads, self._idle = workers, max(max_threads, workers), idle
         self._on_attempt = on_attempt
@@ -137,7 +130,7 @@ class WebhookDispatcher:
         return self._policy
 
     @property
-    def log(self) -> DeliveryLog:
+    def log(self) -> DeliveryRecords:
         """The delivery log this dispatcher writes to; read it freely, clear it only via reset()."""
         return self._log
 
@@ -152,7 +145,7 @@ class WebhookDispatcher:
         Raises ``TypeError``/``ValueError`` if the payload is not strict JSON and
         :class:`DispatcherClosed` after :meth:`close`.
         """
-        body = _snapshot(payload)
+        body = snapshot(payload)
         with self._cond:
             if self._closed:
                 raise DispatcherClosed("the webhook dispatcher is closed")
@@ -165,6 +158,23 @@ class WebhookDispatcher:
                 self._schedule(task_id, self._clock.monotonic())
             self._cond.notify_all()
         return delivery
+
+    def resume(self, delivery: Delivery) -> None:
+        """Schedule a delivery that is already in the log but not in this dispatcher (kept by an
+        earlier run, or logged by another process sharing the log); its attempts continue from
+        those logged. A finished delivery, or one already scheduled here, is left alone."""
+        with self._cond:
+            if self._closed:
+                raise DispatcherClosed("the webhook dispatcher is closed")
+            if delivery.finished or delivery.id in self._receivers:
+                return
+            self._receivers[delivery.id] = receiver_of(delivery.url)
+            self._attempt_counts[delivery.id] = len(delivery.attempts)
+            lane = self._lanes.setdefault(delivery.task_id, deque())
+            lane.append(delivery.id)
+            if len(lane) == 1:
+                self._schedule(delivery.task_id, self._clock.monotonic())
+            self._cond.notify_all()
 
     def pending_count(self) -> int:
         """Deliveries neither delivered nor finally failed (queued, in flight or backing off)."""
@@ -209,10 +219,11 @@ class WebhookDispatcher:
             self._owned_sender.close()
         return self._log.deliveries(state="pending")
 
-    def reset(self) -> None:
+    def reset(self, *, clear_log: bool = True) -> None:
         """Drop every queued delivery, the log and recorded worker errors (``/_mock/reset``).
 
-        Attempts already in flight finish but their results are discarded.
+        Attempts already in flight finish but their results are discarded. ``clear_log=False``
+        keeps the log (a shared log that another process has cleared already).
         """
         with self._cond:
             self._generation += 1
@@ -221,7 +232,8 @@ class WebhookDispatcher:
             self._due.clear()
             self._attempt_counts.clear()
             self._errors.clear()
-            self._log.clear()
+            if clear_log:
+                self._log.clear()
             self._cond.notify_all()
 
     def check(self) -> None:

@@ -8,10 +8,12 @@ snapshots, so readers (tests, the ``/_mock/webhooks`` control route) never see h
 from __future__ import annotations
 
 import copy
+import itertools
+import json
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from tonn_mock.webhooks.errors import UnknownDelivery
 from tonn_mock.webhooks.policy import AttemptOutcome
@@ -114,6 +116,31 @@ class Delivery:
         }
 
 
+class DeliveryRecords(Protocol):
+    """What a dispatcher and its readers need of a log: :class:`DeliveryLog` in memory, or one kept
+    in a state file several processes share (:class:`tonn_mock.state.deliveries.SqliteDeliveryLog`)."""
+
+    def add(self, delivery: Delivery) -> None: ...
+
+    def record(self, attempt: DeliveryAttempt) -> Delivery: ...
+
+    def get(self, delivery_id: str) -> Delivery: ...
+
+    def deliveries(
+        self, task_id: str | None = None, state: DeliveryState | None = None
+    ) -> list[Delivery]: ...
+
+    def attempts(
+        self, task_id: str | None = None, delivery_id: str | None = None
+    ) -> list[DeliveryAttempt]: ...
+
+    def as_dict(self, task_id: str | None = None) -> dict[str, Any]: ...
+
+    def clear(self) -> None: ...
+
+    def __len__(self) -> int: ...
+
+
 class DeliveryLog:
     """Thread-safe record of deliveries (in enqueue order) and attempts (in completion order)."""
 
@@ -162,20 +189,11 @@ class DeliveryLog:
         """Attempts in the order they completed, optionally one task's or one delivery's."""
         with self._lock:
             found = list(self._attempts)
-        return [
-            a
-            for a in found
-            if (task_id is None or a.task_id == task_id)
-            and (delivery_id is None or a.delivery_id == delivery_id)
-        ]
+        return attempts_of(found, task_id, delivery_id)
 
     def as_dict(self, task_id: str | None = None) -> dict[str, Any]:
         """JSON-ready view for the control plane: deliveries plus a count per state."""
-        deliveries = self.deliveries(task_id)
-        counts = {state: 0 for state in ("pending", "delivered", "failed")}
-        for delivery in deliveries:
-            counts[delivery.state] += 1
-        return {"counts": counts, "deliveries": [d.as_dict() for d in deliveries]}
+        return log_view(self.deliveries(task_id))
 
     def clear(self) -> None:
         """Forget everything (the mock's reset)."""
@@ -187,3 +205,35 @@ class DeliveryLog:
         """Number of deliveries logged."""
         with self._lock:
             return len(self._deliveries)
+
+
+def attempts_of(
+    attempts: Iterable[DeliveryAttempt], task_id: str | None, delivery_id: str | None
+) -> list[DeliveryAttempt]:
+    """The attempts of one task and/or one delivery (all, for ``None``)."""
+    return [
+        a
+        for a in attempts
+        if (task_id is None or a.task_id == task_id) and (delivery_id is None or a.delivery_id == delivery_id)
+    ]
+
+
+def log_view(deliveries: list[Delivery]) -> dict[str, Any]:
+    """A log's JSON-ready view for the control plane: deliveries plus a count per state."""
+    counts = {state: 0 for state in ("pending", "delivered", "failed")}
+    for delivery in deliveries:
+        counts[delivery.state] += 1
+    return {"counts": counts, "deliveries": [d.as_dict() for d in deliveries]}
+
+
+def sequential_ids(prefix: str = "whd_") -> Callable[[], str]:
+    """Deterministic delivery ids (``whd_000001``, …) so logs are reproducible between runs."""
+    counter = itertools.count(1)
+    return lambda: f"{prefix}{next(counter):06d}"
+
+
+def snapshot(payload: Mapping[str, Any]) -> dict[str, Any]:
+    """Deep-copy the payload through strict JSON: later caller mutations cannot leak into the
+    log, and a payload that cannot be sent fails in the caller's thread, not in a worker."""
+    copied: dict[str, Any] = json.loads(json.dumps(dict(payload), allow_nan=False))
+    return copied

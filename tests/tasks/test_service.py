@@ -18,21 +18,26 @@ from tonn_mock.tasks.store import MemoryStore
 MIX_PREVIEW = catalog().lifecycles["mix"]
 
 
-def make_service(policy: ProgressionPolicy, seen: list[Task], clock: FakeClock | None = None) -> TaskService:
+def mix_file(task: Task) -> dict[str, Any]:
+    return {"mix": f"results/{task.id}/mix.mp3"}
+
+
+def make_service(
+    policy: ProgressionPolicy, seen: list[Task], clock: FakeClock | None = None, work: Any = mix_file
+) -> TaskService:
     return TaskService(
-        MemoryStore(), clock or FakeClock(), IdFactory(1), policy, seen.append, {"mix": MIX_PREVIEW}
+        MemoryStore(),
+        clock or FakeClock(),
+        IdFactory(1),
+        policy,
+        seen.append,
+        {"mix": MIX_PREVIEW},
+        work=work,
     )
 
 
-def create(service: TaskService, work: Any = None, owner: str = "me") -> Task:
-    return service.create(
-        MIX_PREVIEW,
-        owner=owner,
-        request={},
-        base_url="http://mock",
-        webhook_url=None,
-        work=work or (lambda task_id: {"mix": f"results/{task_id}/mix.mp3"}),
-    )
+def create(service: TaskService, owner: str = "me") -> Task:
+    return service.create(MIX_PREVIEW, owner=owner, request={}, base_url="http://mock", webhook_url=None)
 
 
 def test_polls_walk_the_task_and_every_change_is_reported_once() -> None:
@@ -67,11 +72,11 @@ def test_tasks_belong_to_the_key_that_created_them() -> None:
 
 
 def test_work_that_refuses_its_input_fails_the_task_with_its_message() -> None:
-    def refuse(task_id: str) -> dict[str, Any]:
+    def refuse(task: Task) -> dict[str, Any]:
         raise WorkFailed("Audio file is too short: 4.2 s (minimum 10 s)")
 
-    service = make_service(Manual(), [])
-    task = service.complete(create(service, refuse).id)
+    service = make_service(Manual(), [], work=refuse)
+    task = service.complete(create(service).id)
     assert (task.state, task.error) == ("MIX_TASK_FAILED", "Audio file is too short: 4.2 s (minimum 10 s)")
 
 
@@ -79,11 +84,11 @@ def test_a_fault_of_the_mock_in_the_work_is_not_the_products_failure_and_is_retr
     faults: list[tuple[str, Exception]] = []
     outcomes: list[Exception | None] = [TimeoutError("the mock's own wait ran out"), None]
 
-    def flaky(task_id: str) -> dict[str, Any]:
+    def flaky(task: Task) -> dict[str, Any]:
         fault = outcomes.pop(0)
         if fault is not None:
             raise fault
-        return {"mix": f"results/{task_id}/mix.mp3"}
+        return mix_file(task)
 
     service = TaskService(
         MemoryStore(),
@@ -92,9 +97,10 @@ def test_a_fault_of_the_mock_in_the_work_is_not_the_products_failure_and_is_retr
         Manual(),
         lambda task: None,
         {"mix": MIX_PREVIEW},
+        work=flaky,
         on_work_error=lambda task, fault: faults.append((task.id, fault)),
     )
-    task_id = create(service, flaky).id
+    task_id = create(service).id
 
     first = service.complete(task_id)
     assert (first.state, first.error) == ("MIX_TASK_APPLY_FX", None)  # still running, not FAILED

@@ -9,6 +9,7 @@ PRODUCT = Product(
     blueprint=blueprint,
     lifecycles=(service.ENHANCE_PREVIEW, service.ENHANCE_FULL),
     webhook_payload=service.webhook_payload,
+    work=service.work,
     prices={"createMixEnhance": 220},  # [inferred] EVIDENCE §4
     input_rules=service.INPUT_RULES,
 )

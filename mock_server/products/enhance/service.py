@@ -83,14 +83,12 @@ def create_full(backend: MockBackend, owner: str, data: dict[str, Any], base_url
 def _create(
     backend: MockBackend, owner: str, data: dict[str, Any], base_url: str, lifecycle: Lifecycle
 ) -> Task:
-    full = lifecycle is ENHANCE_FULL
     return backend.tasks.create(
         lifecycle,
         owner=owner,
         request=data,
         base_url=base_url,
         webhook_url=data.get("webhookURL"),
-        work=lambda task_id: render(backend, task_id, data, full=full),
     )
 
 
@@ -137,6 +135,10 @@ def webhook_payload(backend: MockBackend, task: Task) -> dict[str, Any]:
             **_stem_urls(backend, task, "stems_download_urls"),
         )
     return body
+
+
+def work(backend: MockBackend, task: Task) -> dict[str, Any]:
+    return render(backend, task.id, dict(task.request), full=task.lifecycle == ENHANCE_FULL.name)
 
 
 def render(backend: MockBackend, task_id: str, data: dict[str, Any], *, full: bool) -> dict[str, Any]:

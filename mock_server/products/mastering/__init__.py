@@ -9,6 +9,7 @@ PRODUCT = Product(
     blueprint=blueprint,
     lifecycles=(service.MASTERING,),
     webhook_payload=service.webhook_payload,
+    work=service.work,
     prices={"retrieveFinalMaster": 220},
     input_rules=service.INPUT_RULES,
 )

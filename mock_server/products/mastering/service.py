@@ -42,7 +42,6 @@ def create_preview(backend: MockBackend, owner: str, data: dict[str, Any], base_
         request=data,
         base_url=base_url,
         webhook_url=data.get("webhookURL"),
-        work=lambda task_id: render(backend, task_id, data),
     )
     return {"mastering_task_id": task.id, "error": False, "message": "", "info": ""}
 
@@ -94,6 +93,10 @@ def webhook_payload(backend: MockBackend, task: Task) -> dict[str, Any]:
         if task.state == FINAL_STATE:
             body["download_url_mastered"] = backend.download_url(task.base_url, task.results["final"])
     return body
+
+
+def work(backend: MockBackend, task: Task) -> dict[str, Any]:
+    return render(backend, task.id, dict(task.request))
 
 
 def render(backend: MockBackend, task_id: str, data: dict[str, Any]) -> dict[str, Any]:

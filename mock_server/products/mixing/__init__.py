@@ -9,6 +9,8 @@ PRODUCT = Product(
     blueprint=blueprint,
     lifecycles=(service.MIX_PREVIEW,),
     webhook_payload=service.webhook_payload,
+    work=service.work,
+    restore_renders=service.restore_renders,
     prices={"retrieveFinalMix": 220, "retrieveFXSettings": 10},  # both [inferred] EVIDENCE §4
     input_rules=service.INPUT_RULES,
 )

@@ -73,7 +73,6 @@ def create_preview(backend: MockBackend, owner: str, data: dict[str, Any], base_
         request=data,
         base_url=base_url,
         webhook_url=data.get("webhookURL"),
-        work=lambda task_id: render(backend, task_id, data),
     )
     return {"multitrack_task_id": task.id}
 
@@ -151,6 +150,17 @@ def webhook_payload(backend: MockBackend, task: Task) -> dict[str, Any]:
 
 
 # audio work ---------------------------------------------------------------------------------
+
+
+def work(backend: MockBackend, task: Task) -> dict[str, Any]:
+    return render(backend, task.id, dict(task.request))
+
+
+def restore_renders(backend: MockBackend, task: Task) -> None:
+    """The preview's files and, once retrieved, the final mix's, as the request asked for them."""
+    work(backend, task)
+    if "final_request" in task.results:
+        render_final(backend, task, dict(task.results["final_request"]))
 
 
 def render(backend: MockBackend, task_id: str, data: dict[str, Any]) -> dict[str, Any]:
@@ -238,7 +248,7 @@ def render_final(backend: MockBackend, task: Task, data: dict[str, Any]) -> dict
     if data.get("returnStems"):
         stems = _defer_stems(backend, f"{folder}/stems", names, bit_depth, job.stem)
     final = backend.results.defer(f"{folder}/{FINAL_FILE}", "audio/wav", final_mix)
-    return {"final": final, "final_settings": settings, "final_stems": stems}
+    return {"final": final, "final_settings": settings, "final_stems": stems, "final_request": data}
 
 
 class MixRenders:

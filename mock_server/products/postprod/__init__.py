@@ -9,6 +9,7 @@ PRODUCT = Product(
     blueprint=blueprint,
     lifecycles=(service.POSTPROD,),
     webhook_payload=service.webhook_payload,
+    work=service.work,
     input_rules=service.INPUT_RULES,
 )
 

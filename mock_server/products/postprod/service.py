@@ -51,7 +51,6 @@ def create_preview(backend: MockBackend, owner: str, data: dict[str, Any], base_
         request=data,
         base_url=base_url,
         webhook_url=data.get("webhookURL"),
-        work=lambda task_id: render(backend, task_id, data),
     )
     return {
         "postprodTaskId": task.id,
@@ -94,6 +93,10 @@ def webhook_payload(backend: MockBackend, task: Task) -> dict[str, Any]:
     elif task.state == POSTPROD.failed:
         body.update(error=True, message=task.error or "Dialogue enhancement failed.")
     return body
+
+
+def work(backend: MockBackend, task: Task) -> dict[str, Any]:
+    return render(backend, task.id, dict(task.request))
 
 
 def render(backend: MockBackend, task_id: str, data: dict[str, Any]) -> dict[str, Any]:

@@ -9,6 +9,8 @@ PRODUCT = Product(
     blueprint=blueprint,
     lifecycles=(service.RECOMBINE,),
     webhook_payload=service.webhook_payload,
+    work=service.work,
+    restore_renders=service.restore_renders,
     prices={"retrieveRecombine": 250},
     input_rules=service.INPUT_RULES,
 )

@@ -23,6 +23,7 @@ that were never downloaded are rendered when the master is.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -45,6 +46,7 @@ from tonn_mock.products.separation.service import SEPARATION
 from tonn_mock.storage import LONG_DOWNLOAD_URL_TTL, RESULTS_PREFIX
 from tonn_mock.tasks.lifecycle import Lifecycle
 from tonn_mock.tasks.models import Task
+from tonn_mock.tasks.service import WorkFailed
 
 INPUT_RULES = InputRules("recombine")
 RECOMBINE = Lifecycle(
@@ -66,14 +68,13 @@ class Sources:
 
 
 def create_recombine(backend: MockBackend, owner: str, data: dict[str, Any], base_url: str) -> dict[str, Any]:
-    sources = sources_of(backend, owner, data)
+    sources_of(backend, owner, data)  # refuses a body whose sources cannot be used
     task = backend.tasks.create(
         RECOMBINE,
         owner=owner,
         request=data,
         base_url=base_url,
         webhook_url=data.get("webhookURL"),
-        work=lambda task_id: render(backend, task_id, data, sources),
         id_prefix="rc_",
     )
     return {"recombineTaskId": task.id, "error": False, "message": ""}
@@ -178,6 +179,21 @@ def load(backend: MockBackend, task_id: str, ref: str, stored: bool) -> Audio:
 
 
 # audio work --------------------------------------------------------------------------------------
+
+
+def work(backend: MockBackend, task: Task) -> dict[str, Any]:
+    try:
+        sources = sources_of(backend, task.owner, dict(task.request))
+    except (InvalidRequest, TaskNotFound) as problem:  # the separation was forgotten since
+        raise WorkFailed(str(problem)) from None
+    return {**render(backend, task.id, dict(task.request), sources), "sources": dataclasses.asdict(sources)}
+
+
+def restore_renders(backend: MockBackend, task: Task) -> None:
+    """The files, from the sources the task had when it completed."""
+    kept = task.results["sources"]
+    sources = Sources(kept["vocal"], tuple(kept["backing"]), kept["stored"])
+    render(backend, task.id, dict(task.request), sources)
 
 
 def render(backend: MockBackend, task_id: str, data: dict[str, Any], sources: Sources) -> dict[str, Any]:

@@ -9,6 +9,8 @@ PRODUCT = Product(
     blueprint=blueprint,
     lifecycles=(service.SEPARATION,),
     webhook_payload=service.webhook_payload,
+    work=service.work,
+    on_transition=service.refund_on_failure,
     prices={"createSeparation": 75},
     input_rules=service.INPUT_RULES,
 )

@@ -22,7 +22,6 @@ from tonn_mock.products.bodies import failed_body, job_status_body, user_facing_
 from tonn_mock.storage import LONG_DOWNLOAD_URL_TTL, RESULTS_PREFIX
 from tonn_mock.tasks.lifecycle import Lifecycle
 from tonn_mock.tasks.models import Task
-from tonn_mock.tasks.service import TransitionListener
 
 INPUT_RULES = InputRules("separation")
 SEPARATION = Lifecycle(
@@ -30,22 +29,22 @@ SEPARATION = Lifecycle(
 )
 
 STEM_BIT_DEPTH: Final = 16
+RESERVATION: Final = "createSeparation"
+"""The operation whose price is reserved at creation and given back if the task fails."""
 DEFAULT_MODE = "all_stems"
 
 
 def create_separation(
     backend: MockBackend, owner: str, data: dict[str, Any], base_url: str
 ) -> dict[str, Any]:
-    reserved = backend.ledger.charge(owner, "createSeparation")
+    backend.ledger.charge(owner, RESERVATION)
     task = backend.tasks.create(
         SEPARATION,
         owner=owner,
         request=data,
         base_url=base_url,
         webhook_url=data.get("webhookURL"),
-        work=lambda task_id: render(backend, task_id, data),
         id_prefix="sf_",
-        listener=refund_on_failure(backend, owner, reserved),
     )
     return {"stemflowTaskId": task.id, "error": False, "message": "Stem separation task submitted."}
 
@@ -71,14 +70,10 @@ def stem_urls(backend: MockBackend, task: Task) -> dict[str, str]:
     }
 
 
-def refund_on_failure(backend: MockBackend, owner: str, reserved: int) -> TransitionListener:
-    """A task listener giving the reserved credits back when the separation fails."""
-
-    def refund(task: Task) -> None:
-        if task.state == SEPARATION.failed:
-            backend.ledger.refund(owner, reserved)
-
-    return refund
+def refund_on_failure(backend: MockBackend, task: Task) -> None:
+    """Give the credits reserved at creation back when the separation fails."""
+    if task.state == SEPARATION.failed:
+        backend.ledger.refund(task.owner, backend.ledger.prices.get(RESERVATION, 0))
 
 
 def webhook_payload(backend: MockBackend, task: Task) -> dict[str, Any]:
@@ -88,6 +83,10 @@ def webhook_payload(backend: MockBackend, task: Task) -> dict[str, Any]:
     elif task.state == SEPARATION.failed:
         body.update(error=True, message=f"Stem separation failed: {task.error}")
     return body
+
+
+def work(backend: MockBackend, task: Task) -> dict[str, Any]:
+    return render(backend, task.id, dict(task.request))
 
 
 def render(backend: MockBackend, task_id: str, data: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,113 @@
+"""A shared mock that is killed (``kill -9``) or stopped and started again on the same state
+loses nothing it answered: tasks, their progress and their webhooks."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+
+from tonn_mock.testing.serving import spawn
+
+KEY = {"X-API-Key": "team"}
+BODY = {
+    "masteringData": {
+        "trackData": [{"trackURL": "https://example.com/songs/one.wav"}],
+        "musicalStyle": "POP",
+        "desiredLoudness": "MEDIUM",
+    }
+}
+
+
+def children(pid: int, count: int = 2) -> list[int]:
+    """The worker processes of a supervisor, once it has ``count`` (within 10 s)."""
+    deadline = time.monotonic() + 10
+    while True:
+        found = [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+        if len(found) >= count or time.monotonic() > deadline:
+            return found
+        time.sleep(0.05)
+
+
+def burst(url: str, answered: list[str], stop: threading.Event) -> None:
+    """Create tasks on fresh connections until ``stop``; keep the ids of those answered 200."""
+    with httpx.Client(headers=KEY, timeout=5) as client:
+        while not stop.is_set():
+            try:
+                response = client.post(f"{url}/masteringpreview", json=BODY)
+            except httpx.TransportError:
+                return
+            if response.status_code == 200:
+                answered.append(response.json()["mastering_task_id"])
+
+
+def test_kill_9_of_every_process_mid_burst_loses_no_answered_task(tmp_path: Path) -> None:
+    options = ("--workers", "2", "--storage-dir", str(tmp_path), "--no-credits")
+    answered: list[str] = []
+    with spawn(*options, "--progression", "after_seconds:2") as first:
+        stop = threading.Event()
+        with concurrent.futures.ThreadPoolExecutor(4) as pool:
+            for _ in range(4):
+                pool.submit(burst, first.url, answered, stop)
+            while len(answered) < 300:
+                time.sleep(0.01)
+            for pid in (first.process.pid, *children(first.process.pid)):
+                os.kill(pid, signal.SIGKILL)  # mid-burst: no process gets to stop cleanly
+            stop.set()
+    assert len(answered) >= 300
+
+    with spawn(*options) as second:  # the state remembers the progression too
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            tasks = {task["id"]: task for task in httpx.get(f"{second.url}/_mock/tasks").json()}
+            if all(not task["running"] for task in tasks.values()):
+                break
+            time.sleep(0.2)
+    assert set(answered) <= set(tasks)  # every task answered 200 is there...
+    assert {tasks[task_id]["state"] for task_id in answered} == {
+        "MASTERING_TASK_PREVIEW_COMPLETED"
+    }  # ...and done
+    for task_id in answered[:3]:  # counted from its creation, before the kill
+        history = tasks[task_id]["history"]
+        assert history[-1]["at"] - history[0]["at"] >= 2.0
+
+
+def test_a_worker_that_dies_is_started_again(tmp_path: Path) -> None:
+    with spawn("--workers", "2", "--storage-dir", str(tmp_path)) as served:
+        before = children(served.process.pid)
+        os.kill(before[1], signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and set(children(served.process.pid)) & {before[1]}:
+            time.sleep(0.1)
+        after = children(served.process.pid)
+        assert len(after) == 2 and before[1] not in after
+        statuses = {
+            httpx.post(f"{served.url}/masteringpreview", json=BODY, headers=KEY).status_code
+            for _ in range(20)
+        }
+        assert statuses == {200}
+        assert any("worker 1" in line and "SIGKILL" in line for line in served.log)
+
+
+def test_serve_refuses_a_state_file_of_another_schema_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "old-state.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        connection.execute("INSERT INTO meta VALUES ('schema_version', '0')")
+    tonn_mock = Path(sys.executable).parent / "tonn-mock"
+    result = subprocess.run(
+        [tonn_mock, "serve", "--port", "0", "--state", str(path)], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"Error: {path}: state schema version 0 is older than this tonn-mock's (1) and cannot be migrated; "
+        "move the file away or start with a fresh --state"
+    ]

@@ -1,0 +1,143 @@
+"""A mock on a state file forgets nothing when it is replaced by a new one on the same file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from flask import Flask
+
+from tonn_mock.app import create_app
+from tonn_mock.backend import Seams
+from tonn_mock.control import MockControl
+from tonn_mock.core.clock import FakeClock, IdFactory
+from tonn_mock.core.settings import Settings
+from tonn_mock.state import StateVersionError
+from tonn_mock.webhooks import RecordingSender
+
+from ..conftest import API_KEY, decode, upload, wav_bytes
+
+
+def mastering_body(url: str) -> dict[str, object]:
+    return {
+        "masteringData": {
+            "trackData": [{"trackURL": url}],
+            "musicalStyle": "POP",
+            "desiredLoudness": "MEDIUM",
+        }
+    }
+
+
+def start(folder: Path, clock: FakeClock, sender: RecordingSender, **settings: object) -> Flask:
+    options = {
+        "rate_limit_enabled": False,
+        "storage_dir": folder / "files",
+        "state_path": folder / "state.db",
+    }
+    return create_app(
+        Settings(**{**options, **settings}), Seams(clock=clock, ids=IdFactory(None), sender=sender)
+    )
+
+
+@pytest.fixture
+def mocks(tmp_path: Path) -> Iterator[list[Flask]]:
+    started: list[Flask] = []
+    yield started
+    for app in started:
+        MockControl(app).backend.close()
+
+
+def client_of(app: Flask) -> httpx.Client:
+    transport = httpx.WSGITransport(app=app)
+    return httpx.Client(transport=transport, base_url="http://testserver", headers={"X-API-Key": API_KEY})
+
+
+def test_tasks_credits_and_download_urls_survive_a_restart(tmp_path: Path, mocks: list[Flask]) -> None:
+    clock, sender = FakeClock(), RecordingSender()
+    mocks.append(first := start(tmp_path, clock, sender))
+    with client_of(first) as client:
+        song = upload(client, wav_bytes(seconds=12))
+        task_id = client.post("/masteringpreview", json=mastering_body(song)).json()["mastering_task_id"]
+        preview = client.post("/retrievepreviewmaster", json={"masteringData": {"masteringTaskId": task_id}})
+        final = client.post("/retrievefinalmaster", json={"masteringData": {"masteringTaskId": task_id}})
+        balance = MockControl(first).credits(API_KEY)
+    MockControl(first).backend.close()
+
+    mocks.append(second := start(tmp_path, clock, sender))
+    with client_of(second) as client:
+        again = client.post("/retrievepreviewmaster", json={"masteringData": {"masteringTaskId": task_id}})
+        assert again.json() == preview.json()
+        url = final.json()["finalMasterTaskResults"]["download_url_mastered"]
+        samples, rate = decode(client, url)  # signed by the first mock, rendered by the second
+        assert (rate, samples.shape[1]) == (44100, 2) and samples.shape[0] > 10 * rate
+        assert MockControl(second).credits(API_KEY) == balance  # the final master is not charged twice
+        client.post("/retrievefinalmaster", json={"masteringData": {"masteringTaskId": task_id}})
+        assert MockControl(second).credits(API_KEY) == balance
+
+
+def test_time_based_tasks_count_from_their_creation_across_a_restart(
+    tmp_path: Path, mocks: list[Flask]
+) -> None:
+    clock, sender = FakeClock(), RecordingSender()
+    mocks.append(first := start(tmp_path, clock, sender, progression="after_seconds:60"))
+    with client_of(first) as client:
+        song = upload(client, wav_bytes(seconds=12))
+        task_id = client.post("/masteringpreview", json=mastering_body(song)).json()["mastering_task_id"]
+    MockControl(first).backend.close()
+    clock.advance(61)
+
+    mocks.append(second := start(tmp_path, clock, sender))
+    assert MockControl(second).progression() == "after_seconds:60"
+    with client_of(second) as client:
+        answer = client.post("/retrievepreviewmaster", json={"masteringData": {"masteringTaskId": task_id}})
+    assert answer.status_code == 200
+    assert answer.json()["previewMasterTaskResults"]["status"] == "MASTERING_TASK_PREVIEW_COMPLETED"
+
+
+def test_scripted_faults_and_failures_are_shared_by_every_process_on_the_state(
+    tmp_path: Path, mocks: list[Flask]
+) -> None:
+    clock, sender = FakeClock(), RecordingSender()
+    mocks.extend([one := start(tmp_path, clock, sender), two := start(tmp_path, clock, sender)])
+    MockControl(one).inject_fault(operation="getHealth", status=503, count=2)
+    with client_of(one) as first, client_of(two) as second:
+        statuses = [
+            first.get("/health").status_code,
+            second.get("/health").status_code,
+            first.get("/health").status_code,
+        ]
+    assert statuses == [503, 503, 200]  # the count runs down once across both
+    MockControl(two).fail_next("GPU lost", count=1)
+    with client_of(one) as client:
+        song = upload(client, wav_bytes(seconds=12))
+        task_id = client.post("/masteringpreview", json=mastering_body(song)).json()["mastering_task_id"]
+    assert MockControl(two).task(task_id)["state"] == "MASTERING_TASK_FAILED"
+
+
+def test_a_reset_through_one_process_empties_the_state_for_all(tmp_path: Path, mocks: list[Flask]) -> None:
+    clock, sender = FakeClock(), RecordingSender()
+    mocks.extend([one := start(tmp_path, clock, sender), two := start(tmp_path, clock, sender)])
+    with client_of(one) as client:
+        song = upload(client, wav_bytes(seconds=12))
+        client.post("/masteringpreview", json=mastering_body(song))
+    assert len(MockControl(two).tasks()) == 1
+    MockControl(two).reset()
+    assert MockControl(one).tasks() == []
+
+
+def test_a_state_file_of_another_schema_version_is_refused_in_one_line(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        connection.execute("INSERT INTO meta VALUES ('schema_version', '0')")
+    with pytest.raises(StateVersionError) as refused:
+        create_app(Settings(state_path=path))
+    message = str(refused.value)
+    assert "\n" not in message
+    assert "schema version 0 is older than this tonn-mock's (1) and cannot be migrated" in message
+    with sqlite3.connect(path) as connection:  # refused, not rewritten
+        assert connection.execute("SELECT value FROM meta").fetchall() == [("0",)]
