@@ -26,6 +26,8 @@ WebhookPayload = Callable[["MockBackend", Task], dict[str, Any]]
 TaskWork = Callable[["MockBackend", Task], Mapping[str, Any]]
 """What completes a task: check its inputs, register its result files, return its results."""
 TaskHook = Callable[["MockBackend", Task], None]
+RecipeHook = Callable[["MockBackend", str, Mapping[str, Any]], object]
+"""Registers again the renders of a result that is not a task's, from the recipe kept for it."""
 
 
 @dataclass(frozen=True)
@@ -35,11 +37,12 @@ class Product:
     ``blueprint`` holds its public routes: every one must be an operation of the spec, and the
     gate (key, rate limit, faults, validation) runs before each. ``lifecycles`` are the state
     machines of its tasks; ``webhook_payload`` builds the body of their webhooks (``None``: the
-    product sends none). ``work`` completes a task from its stored record; ``on_transition``
-    is a product's own side effect of a state change (a refund); ``restore_renders`` registers
-    again the result files of a finished task that another process (or an earlier run) finished
-    (the default runs ``work`` again). ``prices`` are credits per operationId; ``input_rules``
-    what Tonn accepts as its input audio.
+    product sends none). ``work`` completes a task from its stored record; ``on_transition`` is
+    a product's own side effect of a state change (a refund); ``restore_renders`` registers again
+    the result files of a finished task that another process (or an earlier run) finished (the
+    default runs ``work`` again); ``restore_recipe`` does the same for a result that is no task's
+    (a synchronous answer) from the recipe it kept. ``prices`` are credits per operationId;
+    ``input_rules`` what Tonn accepts as its input audio.
     """
 
     name: str
@@ -49,6 +52,7 @@ class Product:
     work: TaskWork | None = None
     on_transition: TaskHook | None = None
     restore_renders: TaskHook | None = None
+    restore_recipe: RecipeHook | None = None
     prices: Mapping[str, int] = field(default_factory=dict)
     input_rules: InputRules | None = None
     outside_api: tuple[Blueprint, ...] = ()
@@ -100,6 +104,12 @@ class Catalog:
         hook = self._by_lifecycle[task.lifecycle].on_transition
         if hook is not None:
             hook(backend, task)
+
+    def restore_recipe(self, backend: MockBackend, result_id: str, recipe: Mapping[str, Any]) -> None:
+        """Register the renders of a result kept as a recipe (not a task's), in this process."""
+        restore = self.product(recipe["product"]).restore_recipe
+        if restore is not None:
+            restore(backend, result_id, recipe["data"])
 
     def restore_renders(self, backend: MockBackend, task: Task) -> None:
         """Register the result files of a finished ``task`` again, in this process."""

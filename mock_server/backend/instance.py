@@ -17,8 +17,9 @@ import contextlib
 import functools
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from tonn_mock.backend.catalog import Catalog
 from tonn_mock.backend.credits import Ledger
@@ -40,6 +41,8 @@ from tonn_mock.webhooks import DeliveryAttempt, RetryPolicy, WebhookDispatcher, 
 
 log = logging.getLogger("tonn_mock")
 MAX_ERRORS = 100
+RECIPE = "recipe:"
+"""The prefix of the settings keeping how to render a result that is no task's."""
 
 
 @dataclass(frozen=True)
@@ -206,13 +209,27 @@ class MockBackend:
         """Register the files of the finished task whose results live in ``folder`` (it finished
         in another process sharing the store, or before a restart). Inputs that can no longer
         be read leave the files unknown (their downloads answer 404)."""
-        task = self.store.get_task(folder.rpartition("/")[2])
-        if task is None or task.running:
+        result_id = folder.rpartition("/")[2]
+        task = self.store.get_task(result_id)
+        recipe = self.store.setting(f"{RECIPE}{result_id}") if task is None else None
+        if (task is None or task.running) and recipe is None:
             return
         try:
-            self.catalog.restore_renders(self, task)
+            if task is not None:
+                self.catalog.restore_renders(self, task)
+            else:
+                self.catalog.restore_recipe(self, result_id, recipe)
         except WorkFailed as problem:
-            log.warning("task %s: its files cannot be rendered again: %s", task.id, problem)
+            log.warning("%s: its files cannot be rendered again: %s", result_id, problem)
+
+    def keep_recipe(self, result_id: str, product: str, data: Mapping[str, Any]) -> None:
+        """Keep how to render a result that is no task's (a synchronous answer's file), so another
+        process sharing the state, or a later run, can render it too (in memory: nothing to do,
+        the pending render lives as long as the mock)."""
+        if self.state_file is not None:
+            self.store.update_setting(
+                f"{RECIPE}{result_id}", lambda _: {"product": product, "data": dict(data)}
+            )
 
     def _notify(self, task: Task) -> None:
         self.catalog.on_transition(self, task)

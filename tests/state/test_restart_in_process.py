@@ -141,3 +141,18 @@ def test_a_state_file_of_another_schema_version_is_refused_in_one_line(tmp_path:
     assert "schema version 0 is older than this tonn-mock's (1) and cannot be migrated" in message
     with sqlite3.connect(path) as connection:  # refused, not rewritten
         assert connection.execute("SELECT value FROM meta").fetchall() == [("0",)]
+
+
+def test_a_file_answered_by_one_process_downloads_from_another(tmp_path: Path, mocks: list[Flask]) -> None:
+    clock, sender = FakeClock(), RecordingSender()
+    mocks.extend([one := start(tmp_path, clock, sender), two := start(tmp_path, clock, sender)])
+    with client_of(one) as first, client_of(two) as second:
+        song = upload(first, wav_bytes(seconds=12))
+        body = {"audioCleanupData": {"audioFileLocation": song, "soundSource": "VOCAL_GROUP"}}
+        cleaned = first.post("/audio-cleanup", json=body).json()["audioCleanupResults"]
+        samples, rate = decode(second, cleaned["cleaned_audio_file_location"])  # no task behind it
+        assert rate == 44100 and samples.shape[0] == 12 * rate
+        task_id = first.post("/masteringpreview", json=mastering_body(song)).json()["mastering_task_id"]
+        preview = second.post("/retrievepreviewmaster", json={"masteringData": {"masteringTaskId": task_id}})
+        url = preview.json()["previewMasterTaskResults"]["download_url_mastered_preview"]
+        assert second.get(url).headers["content-type"] == "audio/mpeg"

@@ -7,6 +7,7 @@ from tonn_mock.products.cleanup.routes import blueprint
 PRODUCT = Product(
     name="cleanup",
     blueprint=blueprint,
+    restore_recipe=service.defer_cleaned,
     prices={"createAudioCleanup": 50},  # [inferred] EVIDENCE §4
     input_rules=service.INPUT_RULES,
 )

@@ -12,6 +12,7 @@ name the problem.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -87,14 +88,21 @@ def store_result(
     same input when its URL is first downloaded (see :mod:`tonn_mock.storage.deferred`), so the answer
     costs only the checks.
     """
-    url, source = data["audioFileLocation"], data["soundSource"]
-    key = make_key(RESULTS_PREFIX, result_id, cleaned_name(url))
     bit_depth: BitDepth = 24 if decoded.bit_depth == 24 else 16
+    recipe = {"url": data["audioFileLocation"], "source": data["soundSource"], "bit_depth": bit_depth}
+    backend.keep_recipe(result_id, "cleanup", recipe)
+    return defer_cleaned(backend, result_id, recipe)
+
+
+def defer_cleaned(backend: MockBackend, result_id: str, recipe: Mapping[str, Any]) -> str:
+    """Register the render of a cleaned WAV from its recipe (also in a process other than the one
+    that answered, :meth:`MockBackend.keep_recipe`); returns its storage key."""
+    url, inputs = recipe["url"], backend.inputs.of(result_id)
 
     def cleaned() -> bytes:
-        return encode(cleanup(decode(inputs.read(url)).audio, source), "WAV", bit_depth)
+        return encode(cleanup(decode(inputs.read(url)).audio, recipe["source"]), "WAV", recipe["bit_depth"])
 
-    return backend.results.defer(key, "audio/wav", cleaned)
+    return backend.results.defer(make_key(RESULTS_PREFIX, result_id, cleaned_name(url)), "audio/wav", cleaned)
 
 
 def cleaned_name(url: str) -> str:
