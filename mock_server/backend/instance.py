@@ -27,9 +27,10 @@ from tonn_mock.backend.faults import FaultBook
 from tonn_mock.backend.inputs import InputResolver
 from tonn_mock.backend.journal import RequestJournal
 from tonn_mock.backend.pending import keep_pending, resume_pending
+from tonn_mock.backend.shared_journal import SharedJournal
 from tonn_mock.core.clock import Clock, IdFactory, SystemClock
 from tonn_mock.core.settings import Settings
-from tonn_mock.state import DurableWebhooks, SharedJournal, SqliteStore
+from tonn_mock.state import DurableWebhooks, SqliteStore
 from tonn_mock.storage import RESULTS_PREFIX, BlobStore, DirectoryBlobStore, TemporaryBlobStore, UrlSigner
 from tonn_mock.storage.deferred import DeferredResults, SharedSteps
 from tonn_mock.tasks.models import Task

@@ -5,7 +5,6 @@ webhooks in the same file and sends them from one process. The layout is version
 (:mod:`tonn_mock.state.schema`): a file of another version is migrated or refused, never misread.
 """
 
-from tonn_mock.state.journal import SharedJournal
 from tonn_mock.state.outbox import DurableWebhooks
 from tonn_mock.state.schema import SCHEMA_VERSION, StateBusy, StateVersionError
 from tonn_mock.state.sqlite import SqliteStore
@@ -17,7 +16,6 @@ __all__ = [
     "SCHEMA_VERSION",
     "STATE_FILE",
     "DurableWebhooks",
-    "SharedJournal",
     "SqliteStore",
     "StateBusy",
     "StateVersionError",

@@ -24,10 +24,9 @@ CREATE TABLE tasks (
     running INTEGER NOT NULL,
     finished_seq INTEGER,
     record TEXT NOT NULL
-);
-CREATE INDEX tasks_by_creation ON tasks (created_at, id);
+) WITHOUT ROWID;
 CREATE INDEX tasks_running ON tasks (running) WHERE running = 1;
-CREATE INDEX tasks_by_finish ON tasks (finished_seq) WHERE finished_seq IS NOT NULL;
+CREATE INDEX tasks_by_finish ON tasks (finished_seq);
 CREATE TABLE balances (key TEXT PRIMARY KEY, credits INTEGER NOT NULL);
 CREATE TABLE requests (key TEXT NOT NULL, at REAL NOT NULL);
 CREATE INDEX requests_by_key ON requests (key, at);

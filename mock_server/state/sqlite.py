@@ -1,13 +1,12 @@
 """``SqliteStore``: the store in one SQLite file (WAL), shared by every worker and every restart.
 
-Each thread has its own connection. ``atomic()`` is one ``BEGIN IMMEDIATE`` transaction: it takes
-the file's write lock at once, so a read-check-write inside it (a transition, a charge) is never
-interleaved with another process's. Writers queue for it on locks that wake them the moment it
-is free (a lock of the process for its threads, then ``flock`` on a file beside the state for
-the processes), never on SQLite's busy back-off, which sleeps in steps of up to 100 ms. Readers
-never wait: WAL lets them read the last commit.
-Inside a transaction a task is read once and written once, when it commits, however many
-transitions it took (a create that completes at once is one ``INSERT``).
+A process has one connection, which its threads take turns on. ``atomic()`` is one transaction
+holding the file's write lock (:mod:`tonn_mock.state.transactions`), so a read-check-write inside
+it (a transition, a charge) is never interleaved with another process's. Reading never waits for
+another process: WAL lets it read the last commit. Inside a transaction a task is read once and
+written once, when it commits, however many transitions it took (a create that completes at once
+is one ``INSERT``), and the run-time settings are read from a copy that is queried again only
+after one of them changed.
 
 ``synchronous=OFF``: a commit is handed to the operating system, so it survives the process being
 killed (``kill -9``); a crash of the machine itself can lose the last commits, which a mock can
@@ -16,23 +15,31 @@ afford, and spares every request a disk flush.
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import json
-import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tonn_mock.core.errors import TaskNotFound
-from tonn_mock.state.schema import BUSY_SECONDS, BUSY_STEP, StateVersionError, begin, prepare
+from tonn_mock.state.schema import BUSY_SECONDS, BUSY_STEP, StateVersionError, prepare
+from tonn_mock.state.transactions import Transaction, Writer, in_transaction, pending
 from tonn_mock.tasks.models import Task
 
 EVICTION_STEP = 64
+FINISH = "CASE WHEN ? THEN (SELECT coalesce(max(finished_seq), 0) + 1 FROM tasks) END"
+"""The finish number of a task that finishes now (``?``: whether it does), else ``NULL``."""
+INSERT_TASK = (
+    f"INSERT INTO tasks (running, finished_seq, record, id, created_at) VALUES (?, {FINISH}, ?, ?, ?) "
+    "RETURNING finished_seq"
+)
+UPDATE_TASK = (
+    f"UPDATE tasks SET running = ?, finished_seq = coalesce({FINISH}, finished_seq), record = ? "
+    "WHERE id = ? RETURNING finished_seq"
+)
 
 
 @dataclass
@@ -51,11 +58,12 @@ class SqliteStore:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._local = threading.local()
-        self._writer = threading.RLock()
-        self._connections: list[sqlite3.Connection] = []
-        self._guard = threading.Lock()
-        self._searched_up_to = -EVICTION_STEP
-        self._lock_file = os.open(f"{self.path}.lock", os.O_RDWR | os.O_CREAT, 0o644)
+        self._searched_up_to, self._last_finish = -EVICTION_STEP, 0
+        self._settings: tuple[int, dict[str, Any]] | None = None
+        self._writer = Writer(self.path)
+        self._db = sqlite3.connect(self.path, isolation_level=None, timeout=0, check_same_thread=False)
+        self._db.execute("PRAGMA synchronous = OFF")
+        self._atomic = Transaction(self._writer, self._local, self._connection, self._write_changed)
         connection = self._connection()
         prepare(connection, self.path)
         if _retried(lambda: connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]).lower() != "wal":
@@ -63,58 +71,20 @@ class SqliteStore:
 
     # transactions ---------------------------------------------------------------------------
 
-    @contextlib.contextmanager
-    def atomic(self) -> Iterator[None]:
-        local = self._local
-        if getattr(local, "depth", 0):
-            local.depth += 1
-            try:
-                yield
-            finally:
-                local.depth -= 1
-            return
-        with self._writer, self._file_lock():
-            connection = self._connection()
-            begin(connection)
-            local.depth, local.after, local.changed = 1, [], {}
-            try:
-                yield
-                self._write_changed()
-            except BaseException:
-                connection.rollback()
-                raise
-            else:
-                connection.commit()
-            finally:
-                local.depth, local.changed = 0, {}
-        actions, local.after = local.after, []
-        for action in actions:
-            action()
-
-    @contextlib.contextmanager
-    def _file_lock(self) -> Iterator[None]:
-        fcntl.flock(self._lock_file, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(self._lock_file, fcntl.LOCK_UN)
+    def atomic(self) -> Transaction:
+        return self._atomic
 
     def after_commit(self, action: Callable[[], None]) -> None:
-        if getattr(self._local, "depth", 0):
+        if in_transaction(self._local):
             self._local.after.append(action)
         else:
             action()
 
     def close(self) -> None:
-        """Close every thread's connection (the file stays, with everything committed)."""
-        with self._guard:
-            for connection in self._connections:
-                with contextlib.suppress(sqlite3.Error):
-                    connection.close()
-            self._connections.clear()
-            if self._lock_file >= 0:
-                os.close(self._lock_file)
-                self._lock_file = -1
+        """Close the connection (the file stays, with everything committed)."""
+        with self._writer.threads:
+            self._db.close()
+            self._writer.close()
 
     # tasks -----------------------------------------------------------------------------------
 
@@ -123,7 +93,7 @@ class SqliteStore:
             self._local.changed[task.id] = _Changed(task, new=True, finished=not task.running)
 
     def get_task(self, task_id: str) -> Task | None:
-        changed = getattr(self._local, "changed", None)
+        changed = pending(self._local, "changed", None)
         if changed and task_id in changed:
             return changed[task_id].task  # type: ignore[no-any-return]
         row = self.execute("SELECT record FROM tasks WHERE id = ?", (task_id,)).fetchone()
@@ -157,48 +127,31 @@ class SqliteStore:
             return task
 
     def _write_changed(self) -> None:
-        """Write the tasks changed in the open transaction (each once, as it is now)."""
-        changed: dict[str, _Changed] = getattr(self._local, "changed", None) or {}
-        if not changed:
-            return
-        finishes = iter(range(self._meta_number("finished_seq") + 1, 2**62))
-        last = None
+        """Write the tasks changed in the open transaction (each once, as it is now); a task that
+        finished is numbered after the last one that did (eviction goes by that order)."""
+        changed: dict[str, _Changed] = pending(self._local, "changed", None) or {}
         for entry in changed.values():
             task = entry.task
-            last = next(finishes) if entry.finished else last
-            row = (int(task.running), last if entry.finished else None, _dump(task.record()), task.id)
+            row = (int(task.running), int(entry.finished), _dump(task.record()), task.id)
             if entry.new:
-                self.execute(
-                    "INSERT INTO tasks (running, finished_seq, record, id, created_at) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    (*row, task.created_at),
-                )
+                finish = self.execute(INSERT_TASK, (*row, task.created_at)).fetchone()[0]
             else:
-                self.execute(
-                    "UPDATE tasks SET running = ?, finished_seq = coalesce(?, finished_seq), record = ? "
-                    "WHERE id = ?",
-                    row,
-                )
-        if last is not None:
-            self._set_meta("finished_seq", last)
+                finish = self.execute(UPDATE_TASK, row).fetchone()[0]
+            self._last_finish = max(self._last_finish, finish or 0)
         changed.clear()
 
     def evict_finished(self, keep: int) -> list[Task]:
         """Forget the finished tasks older than the newest ``keep``. The file is searched once
-        every :data:`EVICTION_STEP` finished tasks, so up to that many more may be kept a while."""
-        cut = self._meta_number("finished_seq") - keep
-        if cut < self._searched_up_to + EVICTION_STEP:
+        every :data:`EVICTION_STEP` tasks this process saw finish, so a few more may stay a while."""
+        if self._last_finish - keep < self._searched_up_to + EVICTION_STEP:
             return []
-        self._searched_up_to = cut
-        if self.execute("SELECT 1 FROM tasks WHERE finished_seq <= ? LIMIT 1", (cut,)).fetchone() is None:
-            return []
+        self._searched_up_to = self._last_finish - keep
         with self.atomic():
-            newest = self._meta_number("finished_seq")
+            cut = self.execute("SELECT coalesce(max(finished_seq), 0) FROM tasks").fetchone()[0] - keep
             rows = self.execute(
-                "SELECT record FROM tasks WHERE finished_seq <= ? ORDER BY finished_seq", (newest - keep,)
+                "DELETE FROM tasks WHERE finished_seq <= ? RETURNING finished_seq, record", (cut,)
             ).fetchall()
-            self.execute("DELETE FROM tasks WHERE finished_seq <= ?", (newest - keep,))
-            return [_task(row[0]) for row in rows]
+            return [_task(record) for _, record in sorted(rows)]
 
     # credits and request windows -------------------------------------------------------------
 
@@ -237,18 +190,28 @@ class SqliteStore:
     # run-time settings, numbering and the signing secret -------------------------------------
 
     def setting(self, name: str) -> Any:
-        row = self.execute("SELECT value FROM settings WHERE name = ?", (name,)).fetchone()
-        return None if row is None else json.loads(row[0])
+        """The setting, from a copy of them all that is read again only once one changed (in a
+        transaction that changed one, from the file itself). Treat the value as read-only."""
+        if pending(self._local, "settings_changed", False):
+            return self._settings_now().get(name)
+        version, cached = self._writer.settings_version(), self._settings
+        if cached is None or cached[0] != version:
+            cached = self._settings = (version, self._settings_now())
+        return cached[1].get(name)
 
     def update_setting(self, name: str, change: Callable[[Any], Any]) -> Any:
         with self.atomic():
-            value = change(self.setting(name))
+            self._local.settings_changed = True
+            value = change(self._settings_now().get(name))
             self.execute(
                 "INSERT INTO settings (name, value) VALUES (?, ?) "
                 "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
                 (name, _dump(value)),
             )
             return value
+
+    def _settings_now(self) -> dict[str, Any]:
+        return {name: json.loads(value) for name, value in self.execute("SELECT name, value FROM settings")}
 
     def next_number(self, name: str) -> int:
         """1, 2, 3, ... for ``name``, never repeated by any process or run sharing the file."""
@@ -281,12 +244,16 @@ class SqliteStore:
             )
             for table in tables:
                 self.execute(f"DELETE FROM {table}")
-            self.execute("DELETE FROM meta WHERE name = 'finished_seq'")
+            self._local.settings_changed = True
 
     # internals -------------------------------------------------------------------------------
 
-    def execute(self, sql: str, parameters: tuple[Any, ...] = ()) -> sqlite3.Cursor:
-        return self._connection().execute(sql, parameters)
+    def execute(self, sql: str, parameters: tuple[Any, ...] = ()) -> Rows:
+        """Run one statement on the process's connection; its rows are read before another thread
+        may use the connection."""
+        with self._writer.threads:
+            cursor = self._db.execute(sql, parameters)
+            return Rows(cursor.fetchall())
 
     def _next(self, name: str) -> int:
         number = self._meta_number(name) + 1
@@ -309,14 +276,17 @@ class SqliteStore:
         return 0 if row is None else int(row[0])
 
     def _connection(self) -> sqlite3.Connection:
-        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
-        if connection is None:
-            connection = sqlite3.connect(self.path, isolation_level=None, timeout=0, check_same_thread=False)
-            connection.execute("PRAGMA synchronous = OFF")
-            self._local.connection = connection
-            with self._guard:
-                self._connections.append(connection)
-        return connection
+        return self._db
+
+
+class Rows(list[Any]):
+    """The rows a statement gave, read in full (``fetchone``/``fetchall`` as on a cursor)."""
+
+    def fetchone(self) -> Any:
+        return self[0] if self else None
+
+    def fetchall(self) -> list[Any]:
+        return list(self)
 
 
 def _retried(statement: Callable[[], Any]) -> Any:

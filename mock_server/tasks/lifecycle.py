@@ -8,6 +8,7 @@ later by an explicit call, such as the final master (``/retrievefinalmaster``) o
 
 from __future__ import annotations
 
+import functools
 import itertools
 from dataclasses import dataclass
 
@@ -52,6 +53,11 @@ class Lifecycle:
     def is_finished(self, state: str) -> bool:
         return not self.is_running(state)
 
+    @functools.cached_property
+    def table(self) -> frozenset[tuple[str | None, str]]:
+        """The transition table, built once (every transition is checked against it)."""
+        return self.transitions()
+
     def transitions(self) -> frozenset[tuple[str | None, str]]:
         """The transition table: ``(from, to)`` pairs, ``None`` being creation."""
         chain = [None, *self.running, self.completed, *self.follow_ups]
@@ -60,5 +66,5 @@ class Lifecycle:
         return frozenset(table)
 
     def check(self, current: str | None, target: str) -> None:
-        if (current, target) not in self.transitions():
+        if (current, target) not in self.table:
             raise IllegalTransition(f"{self.name}: {current} -> {target} is not a transition")

@@ -28,8 +28,8 @@ class SharedJournal:
     def record(self, entry: JournalEntry) -> None:
         with self._store.atomic():
             seq = self._store.execute(
-                "INSERT INTO journal (record) VALUES (?)", (json.dumps(_record(entry)),)
-            ).lastrowid
+                "INSERT INTO journal (record) VALUES (?) RETURNING seq", (json.dumps(_record(entry)),)
+            ).fetchone()[0]
             if entry.key and entry.operation:
                 self._store.execute(
                     "INSERT OR IGNORE INTO journal_keys (key, seq) VALUES (?, ?)", (entry.key, seq)
