@@ -289,6 +289,11 @@ def serve(
         raise click.UsageError(str(problem)) from None
     if warning:
         click.echo(warning, err=True)
+    if settings.seed is not None and (settings.state_path is not None or workers > 1):
+        click.echo(
+            "Warning: --seed is ignored with a state file (task ids are random: a restart would repeat them)",
+            err=True,
+        )
     if workers > 1:
         _serve_workers(settings, host, port, threads, progression)
     else:
