@@ -51,16 +51,23 @@ def _policy(context: click.Context, parameter: click.Parameter, policy: str | No
     return policy
 
 
+class HandOver(logging.handlers.QueueHandler):
+    """Queues a record unformatted: the listener's handler formats it, on its own thread."""
+
+    def prepare(self, record: logging.LogRecord) -> logging.LogRecord:
+        return record
+
+
 def log_off_the_request_path(worker: int | None = None) -> logging.handlers.QueueListener:
     """Log every request, but write the lines from one background thread: request threads only
-    queue a record, so a slow terminal never holds them up. Lines of a worker name it."""
+    queue the record as it is (formatting it is the listener's work too), so a slow terminal
+    never holds them up. Lines of a worker name it."""
     records: queue.SimpleQueue[logging.LogRecord] = queue.SimpleQueue()
     output = logging.StreamHandler()
     tag = "" if worker is None else f" [worker {worker}]"
     output.setFormatter(logging.Formatter(f"%(asctime)s %(name)s{tag} %(message)s"))
     listener = logging.handlers.QueueListener(records, output)
-    queued = logging.handlers.QueueHandler(records)
-    queued.setFormatter(logging.Formatter("%(message)s"))  # the listener's handler adds the rest
+    queued = HandOver(records)
     logging.basicConfig(level=logging.INFO, handlers=[queued])
     listener.start()
     atexit.register(listener.stop)
@@ -214,10 +221,10 @@ def main() -> None:
 @env_option(
     "--threads",
     "THREADS",
-    default=8,
+    default=4,
     show_default=True,
     type=click.IntRange(min=1),
-    help="Worker threads of the WSGI server.",
+    help="Worker threads of the WSGI server (per worker process).",
 )
 @env_option(
     "--control-token",
