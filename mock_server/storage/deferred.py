@@ -61,32 +61,40 @@ class DeferredResults:
     """Pending result files by storage key, rendered at most once each (in this process).
 
     A key that is neither pending nor stored belongs to a task this process did not complete
-    (another worker did, or a run before a restart): ``restore(folder)`` registers that task's
-    renders again from its stored record, then the key renders as usual.
+    (another worker did, or a run before a restart), or to one whose renders were let go:
+    ``restore(folder)`` registers that task's renders again from its stored record, then the key
+    renders as usual. So only the renders of the newest ``keep_folders`` tasks are held (each
+    is a few closures the garbage collector would otherwise scan in every full collection, for
+    every task the mock keeps); without ``restore`` every one is held.
     """
 
-    def __init__(self, blobs: BlobStore, restore: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self, blobs: BlobStore, restore: Callable[[str], None] | None = None, keep_folders: int = 256
+    ) -> None:
         self._blobs = blobs
         self._restore = restore
+        self._keep = keep_folders
         self._pending: dict[str, tuple[str, Render]] = {}
-        self._by_folder: dict[str, set[str]] = {}
+        self._by_folder: OrderedDict[str, set[str]] = OrderedDict()
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
 
     def defer(self, key: str, content_type: str, render: Render) -> str:
         """Register how to produce ``key``; returns ``key`` for use in a task's results."""
+        folder = _task_folder(key)
         with self._guard:
             self._pending[key] = (content_type, render)
             self._locks.setdefault(key, threading.Lock())
-            self._by_folder.setdefault(_task_folder(key), set()).add(key)
+            self._by_folder.setdefault(folder, set()).add(key)
+            self._by_folder.move_to_end(folder)
+            while self._restore is not None and len(self._by_folder) > self._keep:
+                self._let_go(next(iter(self._by_folder)))
         return key
 
     def forget(self, folder: str) -> None:
         """Drop the pending renders in ``folder`` (the files of a task that is forgotten)."""
         with self._guard:
-            for key in self._by_folder.pop(folder.rstrip("/"), set()):
-                self._pending.pop(key, None)
-                self._locks.pop(key, None)
+            self._let_go(folder.rstrip("/"))
 
     def is_pending(self, key: str) -> bool:
         with self._guard:
@@ -113,6 +121,12 @@ class DeferredResults:
                 self._pending.pop(key, None)
                 self._locks.pop(key, None)
                 self._by_folder.get(_task_folder(key), set()).discard(key)
+
+    def _let_go(self, folder: str) -> None:
+        """Drop the pending renders of ``folder`` (called with the guard held)."""
+        for key in self._by_folder.pop(folder, set()):
+            self._pending.pop(key, None)
+            self._locks.pop(key, None)
 
 
 def _task_folder(key: str) -> str:

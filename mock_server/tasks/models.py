@@ -2,23 +2,24 @@
 
 Immutability keeps the store's interface narrow (add, get, update-with-a-function, list), which
 is what lets a shared implementation (e.g. SQLite behind several worker processes) replace the
-in-memory one without touching routes or lifecycles.
+in-memory one without touching routes or lifecycles. A mock keeps thousands of finished tasks, so a
+record is lean for the garbage collector: slots, and a history of plain tuples, which it stops
+tracking.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class StateChange:
+class StateChange(NamedTuple):
     state: str
     at: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Task:
     """One asynchronous Tonn job (a mix, a master, a separation, ...)."""
 
