@@ -68,7 +68,10 @@ def log_off_the_request_path(worker: int | None = None) -> logging.handlers.Queu
     output.setFormatter(logging.Formatter(f"%(asctime)s %(name)s{tag} %(message)s"))
     listener = logging.handlers.QueueListener(records, output)
     queued = HandOver(records)
+    logging.logThreads = logging.logProcesses = logging.logMultiprocessing = False  # unused fields,
+    logging._srcfile = None  # and no stack walk for the caller (the logging HOWTO's optimisation)
     logging.basicConfig(level=logging.INFO, handlers=[queued])
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # a line per queued request under load
     listener.start()
     atexit.register(listener.stop)
     return listener

@@ -107,8 +107,10 @@ def drain(server: Any, deadline: float, hurry: threading.Event) -> None:
     server.tonn_mock_draining.set()
     while time.monotonic() < deadline and not hurry.is_set() and not _settled(socket_map):
         wasyncore.loop(timeout=0.05, map=socket_map, use_poll=True, count=1)
-    wasyncore.close_all(socket_map)
+    # requests still in a worker's hands finish first: their answers wake the loop through its
+    # trigger, which close_all closes
     server.task_dispatcher.shutdown(cancel_pending=True, timeout=max(0.1, deadline - time.monotonic()))
+    wasyncore.close_all(socket_map)
 
 
 def exposed(host: str) -> bool:

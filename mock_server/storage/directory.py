@@ -228,8 +228,10 @@ class DirectoryBlobStore:
     def keys(self, prefix: str = "") -> list[str]:
         """Walk the prefix's folder for blobs that have a sidecar, skipping every dot-name."""
         self._check_open()
-        found = []
-        start = self.root / prefix.rpartition("/")[0]
+        found: list[str] = []
+        start = os.path.join(self.root, prefix.rpartition("/")[0])
+        if not os.path.isdir(start):
+            return found  # the usual case of a forgotten task that left no files
         for folder, dirs, files in os.walk(start):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
             base = Path(folder).relative_to(self.root)
