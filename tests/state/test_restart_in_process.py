@@ -156,3 +156,18 @@ def test_a_file_answered_by_one_process_downloads_from_another(tmp_path: Path, m
         preview = second.post("/retrievepreviewmaster", json={"masteringData": {"masteringTaskId": task_id}})
         url = preview.json()["previewMasterTaskResults"]["download_url_mastered_preview"]
         assert second.get(url).headers["content-type"] == "audio/mpeg"
+
+
+def test_the_rate_limit_counts_requests_to_every_process_on_the_state(
+    tmp_path: Path, mocks: list[Flask]
+) -> None:
+    clock, sender = FakeClock(), RecordingSender()
+    limited = {"rate_limit_enabled": True, "rate_limit_per_minute": 3}
+    mocks.extend(
+        [one := start(tmp_path, clock, sender, **limited), two := start(tmp_path, clock, sender, **limited)]
+    )
+    with client_of(one) as first, client_of(two) as second:
+        statuses = [client.get("/health").status_code for client in (first, second, first, second)]
+        assert statuses == [200, 200, 200, 429]
+        clock.advance(61)
+        assert second.get("/health").status_code == 200
