@@ -212,13 +212,10 @@ class MockBackend:
         be read leave the files unknown (their downloads answer 404)."""
         result_id = folder.rpartition("/")[2]
         task = self.store.get_task(result_id)
-        recipe = self.store.setting(f"{RECIPE}{result_id}") if task is None else None
-        if (task is None or task.running) and recipe is None:
-            return
         try:
-            if task is not None:
+            if task is not None and not task.running:
                 self.catalog.restore_renders(self, task)
-            else:
+            elif task is None and (recipe := self.store.setting(f"{RECIPE}{result_id}")) is not None:
                 self.catalog.restore_recipe(self, result_id, recipe)
         except WorkFailed as problem:
             log.warning("%s: its files cannot be rendered again: %s", result_id, problem)
