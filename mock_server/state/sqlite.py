@@ -251,6 +251,7 @@ class SqliteStore:
     def execute(self, sql: str, parameters: tuple[Any, ...] = ()) -> Rows:
         """Run one statement on the process's connection; its rows are read before another thread
         may use the connection."""
+        self._atomic.touch()
         with self._writer.threads:
             cursor = self._db.execute(sql, parameters)
             return Rows(cursor.fetchall())

@@ -68,8 +68,14 @@ class Writer:
 
 
 class Transaction:
-    """``atomic()``: a transaction on the calling thread's connection, re-entrant. The outermost
-    block writes what the store deferred (``flush``), commits, then runs the after-commit actions."""
+    """``atomic()``: a transaction on the calling thread's connection, re-entrant.
+
+    It takes the write lock only when it first touches the file (:meth:`touch`, before any
+    statement): a block that only adds tasks (a create that completes at once) holds the lock for
+    their ``INSERT`` and the commit alone, not for the work that built them, while a read inside
+    a block is made under the lock, so a read-check-write is never interleaved. The outermost
+    block writes what the store deferred (``flush``), commits, then runs the after-commit actions.
+    """
 
     __slots__ = ("_connection", "_flush", "_local", "_writer")
 
@@ -88,13 +94,19 @@ class Transaction:
         if depth:
             local.depth = depth + 1
             return
-        self._writer.acquire()
-        try:
-            begin(self._connection())
-        except BaseException:
-            self._writer.release(settings_changed=False)
-            raise
-        local.depth, local.after, local.changed, local.settings_changed = 1, [], {}, False
+        local.depth, local.after, local.changed, local.settings_changed, local.begun = 1, [], {}, False, False
+
+    def touch(self) -> None:
+        """Begin for real (lock and ``BEGIN IMMEDIATE``) if the open block has not yet."""
+        local = self._local
+        if getattr(local, "depth", 0) and not local.begun:
+            self._writer.acquire()
+            try:
+                begin(self._connection())
+            except BaseException:
+                self._writer.release(settings_changed=False)
+                raise
+            local.begun = True
 
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
@@ -105,11 +117,15 @@ class Transaction:
             return
         committed = False
         try:
-            committed = self._end(kind is None)
+            if kind is None and local.changed:
+                self.touch()
+            committed = self._end(kind is None) if local.begun else kind is None
         finally:
             changed_settings = committed and local.settings_changed
-            local.depth, local.changed, local.settings_changed = 0, {}, False
-            self._writer.release(changed_settings)
+            begun = local.begun
+            local.depth, local.changed, local.settings_changed, local.begun = 0, {}, False, False
+            if begun:
+                self._writer.release(changed_settings)
         actions, local.after = local.after, []
         for action in actions if committed else ():
             action()
