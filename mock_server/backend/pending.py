@@ -1,10 +1,12 @@
-"""Webhooks a served mock could not deliver before it stopped, kept for its next start.
+"""Webhooks a mock with its state in memory could not deliver before it stopped, kept for its
+next start.
 
-When ``tonn-mock serve`` stops, its pending deliveries get a few seconds to go out. Any still
-pending (a receiver that is down, a retry backing off) are written to :data:`PENDING_FILE` in the
-``--storage-dir`` folder, which outlives the process, and the next mock started on that folder
-sends them. Without a storage folder there is nowhere to keep them; each is logged (task, URL,
-payload), so none disappears unseen.
+When such a mock stops, its pending deliveries get a few seconds to go out. Any still pending (a
+receiver that is down, a retry backing off) are written to :data:`PENDING_FILE` in its storage
+folder (``Settings.storage_dir``), which outlives the process, and the next mock started on that
+folder sends them. Without a storage folder there is nowhere to keep them; each is logged (task,
+URL, payload), so none disappears unseen. A mock on a state file needs none of this: its webhook
+log is the queue, and the next start sends what is pending (:mod:`tonn_mock.state.outbox`).
 """
 
 from __future__ import annotations
