@@ -42,8 +42,6 @@ from tonn_mock.webhooks import DeliveryAttempt, RetryPolicy, WebhookDispatcher, 
 
 log = logging.getLogger("tonn_mock")
 MAX_ERRORS = 100
-RECIPE = "recipe:"
-"""The prefix of the settings keeping how to render a result that is no task's."""
 
 
 @dataclass(frozen=True)
@@ -215,7 +213,7 @@ class MockBackend:
         try:
             if task is not None and not task.running:
                 self.catalog.restore_renders(self, task)
-            elif task is None and (recipe := self.store.setting(f"{RECIPE}{result_id}")) is not None:
+            elif task is None and self.state_file and (recipe := self.state_file.recipe(result_id)):
                 self.catalog.restore_recipe(self, result_id, recipe)
         except WorkFailed as problem:
             log.warning("%s: its files cannot be rendered again: %s", result_id, problem)
@@ -225,9 +223,7 @@ class MockBackend:
         process sharing the state, or a later run, can render it too (in memory: nothing to do,
         the pending render lives as long as the mock)."""
         if self.state_file is not None:
-            self.store.update_setting(
-                f"{RECIPE}{result_id}", lambda _: {"product": product, "data": dict(data)}
-            )
+            self.state_file.keep_recipe(result_id, {"product": product, "data": dict(data)})
 
     def _notify(self, task: Task) -> None:
         self.catalog.on_transition(self, task)

@@ -40,6 +40,7 @@ CREATE TABLE deliveries (
 );
 CREATE INDEX deliveries_pending ON deliveries (state) WHERE state = 'pending';
 CREATE INDEX deliveries_by_task ON deliveries (task_id);
+CREATE TABLE recipes (id TEXT PRIMARY KEY, record TEXT NOT NULL);
 CREATE TABLE journal (seq INTEGER PRIMARY KEY AUTOINCREMENT, record TEXT NOT NULL);
 CREATE TABLE journal_keys (key TEXT PRIMARY KEY, seq INTEGER NOT NULL);
 CREATE TABLE attempts (

@@ -19,7 +19,7 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -213,6 +213,17 @@ class SqliteStore:
     def _settings_now(self) -> dict[str, Any]:
         return {name: json.loads(value) for name, value in self.execute("SELECT name, value FROM settings")}
 
+    def keep_recipe(self, result_id: str, recipe: Mapping[str, Any]) -> None:
+        """Keep how to render the files of a result that is no task's (a synchronous answer)."""
+        with self.atomic():
+            self.execute(
+                "INSERT OR REPLACE INTO recipes (id, record) VALUES (?, ?)", (result_id, _dump(recipe))
+            )
+
+    def recipe(self, result_id: str) -> Any:
+        row = self.execute("SELECT record FROM recipes WHERE id = ?", (result_id,)).fetchone()
+        return None if row is None else json.loads(row[0])
+
     def next_number(self, name: str) -> int:
         """1, 2, 3, ... for ``name``, never repeated by any process or run sharing the file."""
         with self.atomic():
@@ -241,6 +252,7 @@ class SqliteStore:
                 "attempts",
                 "journal",
                 "journal_keys",
+                "recipes",
             )
             for table in tables:
                 self.execute(f"DELETE FROM {table}")
