@@ -143,20 +143,26 @@ def webhook_payload(backend: MockBackend, task: Task) -> dict[str, Any]:
 # inputs ------------------------------------------------------------------------------------------
 
 
-def sources_of(backend: MockBackend, owner: str, data: dict[str, Any]) -> Sources:
-    """The request's inputs; refuses a ``stemJobId`` that cannot be recombined (404 / 400)."""
+def sources_of(backend: MockBackend, owner: str, data: dict[str, Any], *, catch_up: bool = True) -> Sources:
+    """The request's inputs; refuses a ``stemJobId`` that cannot be recombined (404 / 400).
+
+    ``catch_up=False`` reads the separation as it is stored (the recombine's work: it runs inside
+    the recombine's own transition, which must not wait on another task's)."""
     if "stemJobId" not in data:
         return Sources(data["vocalStemURL"], (data["backingStemURL"],), stored=False)
-    stems = completed_stems(backend, owner, data["stemJobId"])
+    stems = completed_stems(backend, owner, data["stemJobId"], catch_up=catch_up)
     backing = tuple(key for name, key in stems.items() if name != "vocals")
     return Sources(stems["vocals"], backing, stored=True)
 
 
-def completed_stems(backend: MockBackend, owner: str, job_id: str) -> dict[str, str]:
+def completed_stems(
+    backend: MockBackend, owner: str, job_id: str, *, catch_up: bool = True
+) -> dict[str, str]:
     job = backend.tasks.get(job_id, owner)
     if job.lifecycle != SEPARATION.name:
         raise TaskNotFound(job_id)
-    job = backend.tasks.catch_up(job.id)
+    if catch_up:
+        job = backend.tasks.catch_up(job.id)
     if SEPARATION.is_running(job.state):
         raise InvalidRequest(f"Separation job {job_id!r} is not complete yet: wait for status 'complete'.")
     if job.state == SEPARATION.failed:
@@ -183,7 +189,7 @@ def load(backend: MockBackend, task_id: str, ref: str, stored: bool) -> Audio:
 
 def work(backend: MockBackend, task: Task) -> dict[str, Any]:
     try:
-        sources = sources_of(backend, task.owner, dict(task.request))
+        sources = sources_of(backend, task.owner, dict(task.request), catch_up=False)
     except (InvalidRequest, TaskNotFound) as problem:  # the separation was forgotten since
         raise WorkFailed(str(problem)) from None
     return {**render(backend, task.id, dict(task.request), sources), "sources": dataclasses.asdict(sources)}
