@@ -167,6 +167,10 @@ class SqliteStore:
                 (key, credits),
             )
 
+    def set_every_balance(self, credits: int) -> None:
+        with self.atomic():
+            self.execute("UPDATE balances SET credits = ?", (credits,))
+
     def charge(self, key: str, amount: int, default: int) -> tuple[bool, int]:
         with self.atomic():
             balance = self.balance(key, default)

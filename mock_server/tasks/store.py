@@ -48,6 +48,9 @@ class Store(Protocol):
 
     def set_balance(self, key: str, credits: int) -> None: ...
 
+    def set_every_balance(self, credits: int) -> None:
+        """Set the balance of every key that has one."""
+
     def charge(self, key: str, amount: int, default: int) -> tuple[bool, int]:
         """Debit ``amount`` if the balance covers it; return (charged, balance after)."""
 
@@ -126,6 +129,10 @@ class MemoryStore:
     def set_balance(self, key: str, credits: int) -> None:
         with self._lock:
             self._balances[key] = credits
+
+    def set_every_balance(self, credits: int) -> None:
+        with self._lock:
+            self._balances = dict.fromkeys(self._balances, credits)
 
     def charge(self, key: str, amount: int, default: int) -> tuple[bool, int]:
         with self._lock:

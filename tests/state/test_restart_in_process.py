@@ -171,3 +171,13 @@ def test_the_rate_limit_counts_requests_to_every_process_on_the_state(
         assert statuses == [200, 200, 200, 429]
         clock.advance(61)
         assert second.get("/health").status_code == 200
+
+
+def test_credits_set_for_every_key_through_one_process_hold_in_the_other(
+    tmp_path: Path, mocks: list[Flask]
+) -> None:
+    clock, sender = FakeClock(), RecordingSender()
+    mocks.extend([one := start(tmp_path, clock, sender), two := start(tmp_path, clock, sender)])
+    MockControl(two).set_credits(500, key="known")
+    MockControl(one).set_credits(42)
+    assert (MockControl(two).credits("known"), MockControl(two).credits("new")) == (42, 42)
