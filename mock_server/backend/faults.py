@@ -50,13 +50,6 @@ class Fault:
         if self.count is not None and (not _integer(self.count) or self.count < 1):
             raise ValueError(f"count must be an integer >= 1, not {self.count!r}")
 
-    def matches(self, operation_id: str, path: str) -> bool:
-        return self.operation in (None, operation_id, path)
-
-    @staticmethod
-    def matches_entry(entry: dict[str, Any], operation_id: str, path: str) -> bool:
-        return entry["operation"] in (None, operation_id, path)
-
     def as_dict(self) -> dict[str, Any]:
         return {
             "operation": self.operation,
@@ -99,7 +92,7 @@ class FaultBook:
             latency, kept, failure = 0.0, [], None
             for entry in faults or []:
                 entry = dict(entry)
-                if failure is None and Fault.matches_entry(entry, operation_id, path):
+                if failure is None and entry["operation"] in (None, operation_id, path):
                     latency += entry["latency"]
                     failure = _trigger(entry)
                 if entry["count"] is None or entry["count"] > 0:

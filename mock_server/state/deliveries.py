@@ -23,7 +23,8 @@ class SqliteDeliveryLog:
 
     def __init__(self, store: SqliteStore) -> None:
         self._store = store
-        self._forgotten: dict[str, Delivery] = {}
+        self._seen: dict[str, Delivery] = {}
+        """The deliveries read lately, so one a reset removed can still be named (bounded)."""
         self._lock = threading.Lock()
 
     def add(self, delivery: Delivery) -> None:
@@ -54,7 +55,7 @@ class SqliteDeliveryLog:
         found = self._find(delivery_id)
         if found is None:
             with self._lock:
-                found = self._forgotten.get(delivery_id)
+                found = self._seen.get(delivery_id)
         if found is None:
             raise UnknownDelivery(f"no delivery {delivery_id} in the log")
         return found
@@ -100,16 +101,16 @@ class SqliteDeliveryLog:
         if row is not None:
             delivery = _load(row[0])
             with self._lock:
-                self._forgotten[delivery.id] = delivery
-                while len(self._forgotten) > 1000:
-                    self._forgotten.pop(next(iter(self._forgotten)))
+                self._seen[delivery.id] = delivery
+                while len(self._seen) > 1000:
+                    self._seen.pop(next(iter(self._seen)))
             return delivery
         return None
 
     def _forgotten_since(self, attempt: DeliveryAttempt) -> Delivery:
         """What a delivery removed by a reset would look like after ``attempt`` (never saved)."""
         with self._lock:
-            known = self._forgotten.pop(attempt.delivery_id, None)
+            known = self._seen.pop(attempt.delivery_id, None)
         if known is None or known.finished or attempt.number != len(known.attempts) + 1:
             return Delivery(
                 attempt.delivery_id, attempt.task_id, attempt.url, attempt.payload, attempt.started_at

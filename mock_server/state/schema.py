@@ -13,6 +13,7 @@ import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 SCHEMA_VERSION = 1
 
@@ -51,6 +52,7 @@ CREATE TABLE attempts (
 );
 """
 
+T = TypeVar("T")
 BUSY_STEP = 0.0005
 BUSY_SECONDS = 30.0
 """How long a write waits for another process to release the file before it gives up."""
@@ -95,13 +97,16 @@ class StateBusy(Exception):
 
 
 def begin(connection: sqlite3.Connection) -> None:
-    """``BEGIN IMMEDIATE``, retried in short steps while another process holds the file (SQLite's
-    own busy handler sleeps in steps of up to 100 ms, which would set the tail latency)."""
+    retried(lambda: connection.execute("BEGIN IMMEDIATE"))
+
+
+def retried(statement: Callable[[], T]) -> T:
+    """``statement``, retried in short steps while another process holds the file (SQLite's own
+    busy handler sleeps in steps of up to 100 ms, which would set the tail latency)."""
     deadline = time.monotonic() + BUSY_SECONDS
     while True:
         try:
-            connection.execute("BEGIN IMMEDIATE")
-            return
+            return statement()
         except sqlite3.OperationalError as problem:
             if "locked" not in str(problem) and "busy" not in str(problem):
                 raise

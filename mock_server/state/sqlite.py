@@ -18,14 +18,13 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tonn_mock.core.errors import TaskNotFound
-from tonn_mock.state.schema import BUSY_SECONDS, BUSY_STEP, StateVersionError, prepare
+from tonn_mock.state.schema import StateVersionError, prepare, retried
 from tonn_mock.state.transactions import Transaction, Writer, in_transaction, pending
 from tonn_mock.tasks.models import Task
 
@@ -66,7 +65,7 @@ class SqliteStore:
         self._atomic = Transaction(self._writer, self._local, self._connection, self._write_changed)
         connection = self._connection()
         prepare(connection, self.path)
-        if _retried(lambda: connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]).lower() != "wal":
+        if retried(lambda: connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]).lower() != "wal":
             raise StateVersionError(f"{self.path}: SQLite cannot keep this file in WAL mode")
 
     # transactions ---------------------------------------------------------------------------
@@ -304,18 +303,6 @@ class Rows(list[Any]):
 
     def fetchall(self) -> list[Any]:
         return list(self)
-
-
-def _retried(statement: Callable[[], Any]) -> Any:
-    """``statement``, retried while another process holds the file (opening one at the same time)."""
-    deadline = time.monotonic() + BUSY_SECONDS
-    while True:
-        try:
-            return statement()
-        except sqlite3.OperationalError as problem:
-            if "locked" not in str(problem) or time.monotonic() > deadline:
-                raise
-            time.sleep(BUSY_STEP)
 
 
 def _dump(value: Any) -> str:
