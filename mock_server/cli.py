@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import atexit
 import dataclasses
-import gc
-import logging
-import logging.handlers
-import queue
+import multiprocessing
 import shutil
 import socket
 import sqlite3
@@ -23,6 +19,7 @@ from tonn_mock import server as server_module
 from tonn_mock import workers as workers_module
 from tonn_mock.app import create_app
 from tonn_mock.core.settings import ENV_PREFIX, Settings
+from tonn_mock.process import log_off_the_request_path, tune_garbage_collection
 from tonn_mock.products import implemented_operations
 from tonn_mock.state import STATE_FILE, SqliteStore, StateVersionError
 from tonn_mock.tasks.progression import parse_policy
@@ -49,42 +46,6 @@ def _policy(context: click.Context, parameter: click.Parameter, policy: str | No
         except ValueError as problem:
             raise click.BadParameter(str(problem)) from None
     return policy
-
-
-class HandOver(logging.handlers.QueueHandler):
-    """Queues a record unformatted: the listener's handler formats it, on its own thread."""
-
-    def prepare(self, record: logging.LogRecord) -> logging.LogRecord:
-        return record
-
-
-def log_off_the_request_path(worker: int | None = None) -> logging.handlers.QueueListener:
-    """Log every request, but write the lines from one background thread: request threads only
-    queue the record as it is (formatting it is the listener's work too), so a slow terminal
-    never holds them up. Lines of a worker name it."""
-    records: queue.SimpleQueue[logging.LogRecord] = queue.SimpleQueue()
-    output = logging.StreamHandler()
-    tag = "" if worker is None else f" [worker {worker}]"
-    output.setFormatter(logging.Formatter(f"%(asctime)s %(name)s{tag} %(message)s"))
-    listener = logging.handlers.QueueListener(records, output)
-    queued = HandOver(records)
-    logging.logThreads = logging.logProcesses = logging.logMultiprocessing = False  # unused fields,
-    logging._srcfile = None  # and no stack walk for the caller (the logging HOWTO's optimisation)
-    logging.basicConfig(level=logging.INFO, handlers=[queued])
-    logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # a line per queued request under load
-    listener.start()
-    atexit.register(listener.stop)
-    return listener
-
-
-def tune_garbage_collection() -> None:
-    """Keep the collector off the request path's tail. What start-up loaded (the spec, NumPy,
-    SciPy, Flask) is frozen out of collections; young objects are collected in small batches
-    (under 1 ms each), and the retained task records, which hold no reference cycles, are scanned
-    in full rarely: the default thresholds rescanned them every couple of thousand tasks, a pause
-    of about 100 ms at 10,000 tasks that set the p99 of a loaded mock."""
-    gc.freeze()
-    gc.set_threshold(2_000, 50, 100)
 
 
 def _listen(app: Any, host: str, port: int, threads: int) -> Any:
@@ -118,8 +79,8 @@ def _open_state(settings: Settings, progression: str | None) -> None:
 
 
 def _serve_workers(settings: Settings, host: str, port: int, threads: int, progression: str | None) -> None:
-    """Bind the port, then fork ``settings.workers`` workers serving it over one state file (in a
-    temporary folder, removed at the end, when no storage folder was given)."""
+    """Serve with ``settings.workers`` workers over one state file (in a temporary folder, removed
+    at the end, when no storage folder was given)."""
     temporary = None
     if settings.storage_dir is None:
         temporary = Path(tempfile.mkdtemp(prefix="tonn-mock-"))
@@ -128,25 +89,11 @@ def _serve_workers(settings: Settings, host: str, port: int, threads: int, progr
     try:
         _open_state(settings, progression)
         try:
-            sock = workers_module.listening_socket(host, port)
+            port = workers_module.free_port(host, port)
         except OSError as problem:
             _cannot_listen(host, port, problem)
-
-        def run_worker(number: int) -> None:
-            logs = log_off_the_request_path(number)
-            try:
-                app = create_app(workers_module.worker_settings(settings, number))
-                tune_garbage_collection()
-                server_module.serve(app, server_module.build(app, host, port, threads, sockets=[sock]))
-            finally:
-                logs.stop()  # a worker ends with os._exit, which runs no atexit hook
-
-        click.echo(
-            f"tonn-mock listening on http://{host}:{sock.getsockname()[1]} with {settings.workers} workers, "
-            f"state {settings.state_path} (docs: /docs, control: /_mock/)",
-            err=True,
-        )
-        workers_module.Supervisor(settings.workers, run_worker).run()
+        announced = multiprocessing.Value("b", False)
+        workers_module.serve(workers_module.Plan(settings, host, port, threads, announced))
     finally:
         if temporary is not None:
             shutil.rmtree(temporary, ignore_errors=True)
@@ -269,7 +216,7 @@ def serve(
     state: Path | None,
     workers: int,
 ) -> None:
-    """Serve the mock with waitress.
+    """Serve the mock: with waitress in one process, or on granian with --workers.
 
     Each option can also be set by the environment variable shown; TONN_MOCK_CREDITS_ENABLED=false,
     TONN_MOCK_RATE_LIMIT_ENABLED=true and TONN_MOCK_FETCH_REMOTE_INPUTS=true match the flags.

@@ -1,15 +1,16 @@
-"""``tonn-mock serve --workers N``: N processes serving one port over one state file.
+"""``tonn-mock serve --workers N``: N processes serving one port over one state file, on granian.
 
-The supervisor (the process started by the command) binds the listening socket, checks the state
-file, then forks the workers; the kernel hands each new connection to one of them. Every worker
-builds its own app on the shared state (:mod:`tonn_mock.state`) and serves with waitress as a
-single-process mock does (:mod:`tonn_mock.server`), with one difference: only worker 0, the
-*housekeeper*, moves time-based tasks and sends webhooks. A worker that dies is started again
-with its number (its role with it); the supervisor's SIGTERM or SIGINT is passed on to every
-worker, each stops gracefully, and the supervisor exits when all have. A worker also stops if its
-supervisor dies, so no orphan keeps the port.
+granian's main process (the command itself) starts the workers, starts again any that dies, and
+on SIGTERM or SIGINT stops them gracefully: each stops accepting, answers what it has received,
+gives pending webhooks :data:`~tonn_mock.server.WEBHOOK_GRACE` seconds (those still pending stay in
+the state for the next start), and ends; one that has not ended after :data:`STOP_SECONDS` is
+killed. A worker also stops if the main process dies, so no orphan keeps the port.
 
-Forking comes first: the supervisor starts no thread, so each worker begins clean.
+Each worker builds its own app on the shared state (:mod:`tonn_mock.state`) and serves it through
+:mod:`tonn_mock.rsgi`: granian's Rust threads do the I/O, the worker's Python thread only runs the
+app. Exactly one worker keeps the house (moves time-based tasks and sends webhooks): the one that
+holds the state's housekeeping lock. The others wait for that lock, so when its holder ends,
+another takes the role over.
 """
 
 from __future__ import annotations
@@ -17,116 +18,167 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import dataclasses
+import fcntl
+import functools
+import logging
 import os
 import signal
 import socket
-import sys
+import threading
 import time
-import traceback
 from collections.abc import Callable
-from types import FrameType
+from pathlib import Path
+from typing import Any
 
+import click
+from flask import Flask
+from granian import Granian
+from granian.constants import Interfaces
+from granian.log import LogLevels
+
+from tonn_mock.app import create_app
+from tonn_mock.control.api import backend_swap
 from tonn_mock.core.settings import Settings
+from tonn_mock.gateway.request import current_backend
+from tonn_mock.process import log_off_the_request_path, tune_garbage_collection
+from tonn_mock.rsgi import WsgiOnRsgi
+from tonn_mock.server import WEBHOOK_GRACE
 
 PR_SET_PDEATHSIG = 1
-RESTART_PAUSE = 0.5
-"""Wait before a dead worker is started again, so a worker that cannot start does not spin."""
-STOP_SECONDS = 15.0
+STOP_SECONDS = 15
+LONG_REQUESTS = ("/_storage/", "/_mock/")
+"""Paths whose requests may take long (file transfers and first-download renders, control calls
+that wait): they run on the worker's threads, the rest on its event loop."""
+GRANIAN_LOGS = {
+    "formatters": {"generic": {"()": "logging.Formatter", "fmt": "%(asctime)s granian %(message)s"}},
+    "handlers": {
+        "console": {"formatter": "generic", "class": "logging.StreamHandler", "stream": "ext://sys.stderr"}
+    },
+    "loggers": {"_granian": {"handlers": ["console"], "propagate": False}},
+}
 
 
-def listening_socket(host: str, port: int) -> socket.socket:
-    """A bound, listening TCP socket every worker inherits."""
-    info = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
-    sock = socket.socket(info[0], socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(info[4])
-    sock.listen(1024)
-    sock.set_inheritable(True)
-    return sock
+@dataclasses.dataclass(frozen=True)
+class Plan:
+    """What every worker needs to know: the settings, where it listens, its thread count, and
+    a flag shared by the workers (a ``multiprocessing.Value``), set once the port is announced."""
+
+    settings: Settings
+    host: str
+    port: int
+    threads: int
+    announced: Any
 
 
-class Supervisor:
-    """Starts the workers, passes signals on to them and starts again any that dies."""
+def serve(plan: Plan) -> None:
+    """Serve until SIGTERM or SIGINT with ``plan.settings.workers`` workers (blocks)."""
+    server = Granian(
+        "tonn_mock",  # a name only: each worker builds its app with worker_app
+        address=plan.host,
+        port=plan.port,
+        interface=Interfaces.RSGI,
+        workers=plan.settings.workers,
+        websockets=False,
+        respawn_failed_workers=True,
+        workers_kill_timeout=STOP_SECONDS,
+        log_level=LogLevels.warning,
+        log_dictconfig=GRANIAN_LOGS,
+    )
+    server.serve(target_loader=functools.partial(worker_app, plan), wrap_loader=False)
 
-    def __init__(self, count: int, run_worker: Callable[[int], None]) -> None:
-        self._count = count
-        self._run_worker = run_worker
-        self._workers: dict[int, int] = {}  # pid -> worker number
-        self._stopping = False
 
-    def run(self) -> int:
-        """Serve until a signal, then wait for the workers; returns the exit status."""
-        for signum in (signal.SIGTERM, signal.SIGINT):
-            signal.signal(signum, self._pass_on)
-        for number in range(self._count):
-            self._start(number)
-        deadline: float | None = None
-        while self._workers:
-            if self._stopping and deadline is None:
-                deadline = time.monotonic() + STOP_SECONDS
-            if deadline is not None and time.monotonic() > deadline:
-                self._signal_all(signal.SIGKILL)
-            self._reap()
-        return 0
+def worker_app(plan: Plan) -> WsgiOnRsgi:
+    """One worker's application (called in the worker process)."""
+    _die_with_parent()
+    logs = log_off_the_request_path(os.getpid())
+    housekeeping = HousekeepingLock(Path(f"{plan.settings.state_path}.housekeeper"))
+    keeps_house = housekeeping.take()
+    app = create_app(dataclasses.replace(plan.settings, housekeeper=keeps_house))
+    tune_garbage_collection()
 
-    def _start(self, number: int) -> None:
-        pid = os.fork()
-        if pid == 0:
-            _die_with_parent()
-            status = 1
-            try:
-                self._run_worker(number)
-                status = 0
-            except BaseException:
-                traceback.print_exc()
-            finally:
-                os._exit(status)
-        self._workers[pid] = number
+    def start() -> None:
+        if not keeps_house:
+            housekeeping.wait_then(functools.partial(take_over_housekeeping, app))
+        threading.Thread(target=announce, args=(plan,), name="tonn-mock-announce", daemon=True).start()
 
-    def _reap(self) -> None:
+    def stop() -> None:
+        current_backend(app).shut_down(WEBHOOK_GRACE)
+        logs.stop()
+
+    return WsgiOnRsgi(
+        app,
+        max_body=max(plan.settings.max_upload_bytes, plan.settings.max_body_bytes),
+        threads=plan.threads,
+        runs_long=lambda path: path.startswith(LONG_REQUESTS),
+        on_start=start,
+        on_stop=stop,
+    )
+
+
+class HousekeepingLock:
+    """An ``flock`` on a file beside the state: the worker holding it keeps the house. The system
+    releases it when its holder ends, however it ends."""
+
+    def __init__(self, path: Path) -> None:
+        self._descriptor = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+
+    def take(self) -> bool:
         try:
-            pid, status = os.waitpid(-1, os.WNOHANG)
-        except ChildProcessError:
-            self._workers.clear()
+            fcntl.flock(self._descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def wait_then(self, then: Callable[[], None]) -> None:
+        """Wait for the lock in the background, then call ``then``."""
+
+        def wait() -> None:
+            fcntl.flock(self._descriptor, fcntl.LOCK_EX)
+            then()
+
+        threading.Thread(target=wait, name="tonn-mock-housekeeping-lock", daemon=True).start()
+
+
+def take_over_housekeeping(app: Flask) -> None:
+    with backend_swap(app):  # a reset builds the next backend from this one's settings
+        current_backend(app).keep_house()
+    logging.getLogger("tonn_mock").info("this worker keeps the house now (time-based tasks, webhooks)")
+
+
+def announce(plan: Plan) -> None:
+    """Print the listening line once the port answers (workers bind it as they start), once."""
+    while not _answers(plan.host, plan.port):
+        time.sleep(0.02)
+    with plan.announced.get_lock():
+        if plan.announced.value:
             return
-        if pid == 0:
-            time.sleep(0.1)
-            return
-        number = self._workers.pop(pid, None)
-        if number is not None and not self._stopping:
-            print(
-                f"tonn-mock: worker {number} (pid {pid}) ended ({_describe(status)}); starting it again",
-                file=sys.stderr,
-                flush=True,
-            )
-            time.sleep(RESTART_PAUSE)
-            self._start(number)
-
-    def _pass_on(self, signum: int, frame: FrameType | None) -> None:
-        self._stopping = True
-        self._signal_all(signum)
-
-    def _signal_all(self, signum: int) -> None:
-        for pid in list(self._workers):
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signum)
+        plan.announced.value = True
+    click.echo(
+        f"tonn-mock listening on http://{plan.host}:{plan.port} with {plan.settings.workers} workers, "
+        f"state {plan.settings.state_path} (docs: /docs, control: /_mock/)",
+        err=True,
+    )
 
 
-def worker_settings(settings: Settings, number: int) -> Settings:
-    """The settings of worker ``number``: the first one keeps the house."""
-    return dataclasses.replace(settings, housekeeper=number == 0)
+def free_port(host: str, port: int) -> int:
+    """``port`` once checked free on ``host`` (0: a free one); OSError when it is taken."""
+    info = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    with socket.socket(info[0], socket.SOCK_STREAM) as probe:
+        probe.bind(info[4])
+        return int(probe.getsockname()[1])
+
+
+def _answers(host: str, port: int) -> bool:
+    target = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(host, host)
+    with contextlib.suppress(OSError), socket.create_connection((target, port), timeout=0.5):
+        return True
+    return False
 
 
 def _die_with_parent() -> None:
-    """Ask Linux to stop this worker (SIGTERM) when its supervisor dies."""
+    """Ask Linux to stop this worker (SIGTERM) when the main process dies."""
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
     except (OSError, AttributeError):
         return
-
-
-def _describe(status: int) -> str:
-    if os.WIFSIGNALED(status):
-        return f"signal {signal.Signals(os.WTERMSIG(status)).name}"
-    return f"exit status {os.WEXITSTATUS(status)}"

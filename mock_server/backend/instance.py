@@ -14,6 +14,7 @@ Then only the ``housekeeper`` process moves time-based tasks and sends webhooks.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import logging
 import threading
@@ -107,6 +108,17 @@ class MockBackend:
         self._users_lock = threading.Lock()
         if self.state_file is None:
             resume_pending(self)
+
+    def keep_house(self) -> None:
+        """Take on the housekeeper's work, moving time-based tasks and sending webhooks (the
+        worker that did it has ended); a reset's next backend keeps it from these settings."""
+        if self.settings.housekeeper:
+            return
+        self.settings = dataclasses.replace(self.settings, housekeeper=True)
+        if isinstance(self.clock, SystemClock):
+            self.ticker.start()
+        if isinstance(self.webhooks, DurableWebhooks):
+            self.webhooks.start_sending()
 
     def forget_everything(self) -> None:
         """Empty the state shared with other processes (the control API's reset; a no-op in

@@ -55,7 +55,7 @@ class MockControl:
 
         ``settings``/``seams`` rebuild it differently (the pytest plugin's per-test options).
         """
-        with self.app.extensions.setdefault("tonn_mock.reset", threading.Lock()):  # one swap at a time
+        with backend_swap(self.app):
             old: MockBackend = self.app.extensions[EXTENSION]
             old.forget_everything()
             self.app.extensions[EXTENSION] = MockBackend(
@@ -304,3 +304,9 @@ class MockControl:
             "credits": {key: ledger.balance(key) for key in callers},
             "credits_enabled": ledger.enabled,
         }
+
+
+def backend_swap(app: Flask) -> threading.Lock:
+    """Held while ``app``'s backend is swapped (a reset) or takes a new role: one change at a time."""
+    lock: threading.Lock = app.extensions.setdefault("tonn_mock.reset", threading.Lock())
+    return lock

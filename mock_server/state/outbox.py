@@ -73,6 +73,12 @@ class DurableWebhooks:
         self._store.after_commit(self._wake.set)
         return delivery
 
+    def start_sending(self) -> None:
+        """Become the sending process (the one that sent before has ended)."""
+        if not self._sends:
+            self._sends = True
+            self._pump.start()
+
     def pending_count(self) -> int:
         return self.log.pending_count()
 

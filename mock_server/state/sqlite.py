@@ -56,6 +56,7 @@ class SqliteStore:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
         self._searched_up_to, self._last_finish = -EVICTION_STEP, 0
         self._settings: tuple[int, dict[str, Any]] | None = None

@@ -37,6 +37,7 @@ def create(base: str, webhook: str | None = None) -> str:
 
 
 def workers_that_answered(log: list[str]) -> set[str]:
+    """The process ids of the workers whose request lines are in ``log``."""
     return {match.group(1) for line in log if (match := re.search(r"\[worker (\d+)\] POST", line))}
 
 
@@ -58,7 +59,7 @@ def test_two_workers_share_tasks_and_deliver_each_webhook_once(tmp_path: Path) -
             listed = httpx.get(f"{served.url}/_mock/tasks").json()
             assert sorted(task["id"] for task in listed) == sorted(ids)
             received = receiver.take(2 * len(ids), timeout=20)  # PENDING, then PREVIEW_COMPLETED
-            assert workers_that_answered(served.log) == {"0", "1"}
+            assert len(workers_that_answered(served.log)) == 2  # both served
     finally:
         receiver.close()
     changes = collections.Counter(
