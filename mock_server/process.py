@@ -4,36 +4,72 @@ garbage collector kept off its tail. Used by ``tonn-mock serve`` and by each of 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import gc
 import logging
 import logging.handlers
 import queue
+import threading
+
+BATCH = 1000
 
 
 class HandOver(logging.handlers.QueueHandler):
-    """Queues a record unformatted: the listener's handler formats it, on its own thread."""
+    """Queues a record unformatted: the writer formats it, on its own thread."""
 
     def prepare(self, record: logging.LogRecord) -> logging.LogRecord:
         return record
 
 
-def log_off_the_request_path(worker: int | None = None) -> logging.handlers.QueueListener:
+class LogWriter:
+    """Writes the queued records from one background thread: each time it wakes, every record
+    that has arrived meanwhile, in one write (under load, one wake-up and one flush for many)."""
+
+    def __init__(
+        self, records: queue.SimpleQueue[logging.LogRecord | None], output: logging.StreamHandler
+    ) -> None:  # type: ignore[type-arg]
+        self._records = records
+        self._output = output
+        self._thread = threading.Thread(target=self._run, name="tonn-mock-log", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        if self._thread.is_alive():
+            self._records.put(None)
+            self._thread.join(timeout=5)
+
+    def _run(self) -> None:
+        while True:
+            batch = [self._records.get()]
+            with contextlib.suppress(queue.Empty):
+                while len(batch) < BATCH:
+                    batch.append(self._records.get_nowait())
+            lines = [self._output.format(record) for record in batch if record is not None]
+            if lines:
+                self._output.stream.write("\n".join(lines) + "\n")
+                self._output.flush()
+            if None in batch:
+                return
+
+
+def log_off_the_request_path(worker: int | None = None) -> LogWriter:
     """Log every request, but write the lines from one background thread: request threads only
-    queue the record as it is (formatting it is the listener's work too), so a slow terminal
-    never holds them up. Lines of a worker name it (by its process id)."""
-    records: queue.SimpleQueue[logging.LogRecord] = queue.SimpleQueue()
+    queue the record as it is (formatting it is the writer's work too), so a slow terminal
+    never holds them up. Lines of a worker name it."""
+    records: queue.SimpleQueue[logging.LogRecord | None] = queue.SimpleQueue()
     output = logging.StreamHandler()
     tag = "" if worker is None else f" [worker {worker}]"
     output.setFormatter(logging.Formatter(f"%(asctime)s %(name)s{tag} %(message)s"))
-    listener = logging.handlers.QueueListener(records, output)
-    queued = HandOver(records)
+    writer = LogWriter(records, output)
     logging.logThreads = logging.logProcesses = logging.logMultiprocessing = False  # unused fields,
     logging._srcfile = None  # and no stack walk for the caller (the logging HOWTO's optimisation)
-    logging.basicConfig(level=logging.INFO, handlers=[queued])
+    logging.basicConfig(level=logging.INFO, handlers=[HandOver(records)])  # type: ignore[arg-type]
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # a line per queued request under load
-    listener.start()
-    atexit.register(listener.stop)
-    return listener
+    writer.start()
+    atexit.register(writer.stop)
+    return writer
 
 
 def tune_garbage_collection() -> None:

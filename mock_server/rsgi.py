@@ -32,6 +32,9 @@ WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 SPOOL_BYTES = 1024 * 1024
 """Bodies up to this size stay in memory; larger ones go to a temporary file as they arrive."""
 FILE_BLOCK = 64 * 1024
+DROP_BYTES = 1024 * 1024 * 1024
+"""Of a body too large, at most this much past the limit is read (and dropped), as waitress
+reads at most 1 GiB of a request."""
 
 
 class StoredFile:
@@ -160,32 +163,31 @@ class WsgiOnRsgi:
         return environ
 
     async def _body(self, environ: dict[str, Any], protocol: Any) -> IO[bytes]:
-        """The request body, received in full without a thread. A body declared larger than
-        ``max_body`` is not read: the app refuses it from its ``Content-Length``. One sent in
-        chunks is kept up to one byte past ``max_body`` and handed over as waitress does, as a
-        body of the ``Content-Length`` kept (no longer chunked), so the app refuses it the same way."""
+        """The request body, received in full without a thread. A chunked body is handed over as
+        waitress does, no longer chunked, with the ``Content-Length`` received. The app refuses a
+        body larger than ``max_body`` from that length: one declared so is not kept, of one sent
+        in chunks one byte past the limit is kept; the rest is read and dropped, so that a client
+        still sending gets the answer."""
         declared = environ.get("CONTENT_LENGTH", "")
-        if "chunked" in environ.pop("HTTP_TRANSFER_ENCODING", "").lower():
-            spool = await self._spool(protocol)
-            environ["CONTENT_LENGTH"] = str(spool.seek(0, io.SEEK_END))
-            spool.seek(0)
-            return spool
-        if not declared.isdigit() or int(declared) == 0 or int(declared) > self._max_body:
+        chunked = "chunked" in environ.pop("HTTP_TRANSFER_ENCODING", "").lower()
+        if not chunked and (not declared.isdigit() or int(declared) == 0):
             return io.BytesIO()
-        if int(declared) <= SPOOL_BYTES:
+        if not chunked and int(declared) <= SPOOL_BYTES:
             return io.BytesIO(await protocol())
-        return await self._spool(protocol)
-
-    async def _spool(self, protocol: Any) -> IO[bytes]:
-        spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115 (the request owns it)
-        room = self._max_body + 1
+        body = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115 (the request owns it)
+        room = self._max_body + 1 if chunked or int(declared) <= self._max_body else 0
+        dropped = 0
         async for chunk in protocol:
-            spool.write(chunk[:room])
+            if room > 0:
+                body.write(chunk[:room])
             room -= len(chunk)
-            if room <= 0:
-                break
-        spool.seek(0)
-        return spool  # type: ignore[return-value]
+            dropped += max(0, min(len(chunk), -room))
+            if dropped > DROP_BYTES:
+                break  # the connection is closed without reading the rest
+        if chunked:
+            environ["CONTENT_LENGTH"] = str(body.tell())
+        body.seek(0)
+        return body  # type: ignore[return-value]
 
 
 _CGI_NAMES = {"content-type": "CONTENT_TYPE", "content-length": "CONTENT_LENGTH"}

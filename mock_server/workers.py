@@ -1,10 +1,13 @@
 """``tonn-mock serve --workers N``: N processes serving one port over one state file, on granian.
 
 granian's main process (the command itself) starts the workers, starts again any that dies, and
-on SIGTERM or SIGINT stops them gracefully: each stops accepting, answers what it has received,
-gives pending webhooks :data:`~tonn_mock.server.WEBHOOK_GRACE` seconds (those still pending stay in
-the state for the next start), and ends; one that has not ended after :data:`STOP_SECONDS` is
-killed. A worker also stops if the main process dies, so no orphan keeps the port.
+on SIGTERM or SIGINT stops them gracefully: each stops accepting, answers every request it has
+read, closes its idle connections at once (a request a client sends on one just then goes
+unanswered, and never reaches the mock: the client may send it again), gives pending webhooks
+:data:`~tonn_mock.server.WEBHOOK_GRACE` seconds, and ends. A worker still stopping after
+:data:`STOP_SECONDS` (a client that does not read its download holds it) is killed; webhooks it had
+not sent stay in the state for the next start. A worker also stops if the main process dies, so
+no orphan keeps the port.
 
 Each worker builds its own app on the shared state (:mod:`tonn_mock.state`) and serves it through
 :mod:`tonn_mock.rsgi`: granian's Rust threads do the I/O, the worker's Python thread only runs the
@@ -37,6 +40,7 @@ from granian.constants import Interfaces
 from granian.log import LogLevels
 
 from tonn_mock.app import create_app
+from tonn_mock.backend.shared_journal import journal_folder
 from tonn_mock.control.api import backend_swap
 from tonn_mock.core.settings import Settings
 from tonn_mock.gateway.request import current_backend
@@ -45,7 +49,7 @@ from tonn_mock.rsgi import WsgiOnRsgi
 from tonn_mock.server import WEBHOOK_GRACE
 
 PR_SET_PDEATHSIG = 1
-STOP_SECONDS = 15
+STOP_SECONDS = 3
 LONG_REQUESTS = ("/_storage/", "/_mock/")
 """Paths whose requests may take long (file transfers and first-download renders, control calls
 that wait): they run on the worker's threads, the rest on its event loop."""
@@ -90,10 +94,12 @@ def serve(plan: Plan) -> None:
 def worker_app(plan: Plan) -> WsgiOnRsgi:
     """One worker's application (called in the worker process)."""
     _die_with_parent()
-    logs = log_off_the_request_path(os.getpid())
-    housekeeping = HousekeepingLock(Path(f"{plan.settings.state_path}.housekeeper"))
+    state = Path(plan.settings.state_path or "")
+    number = claim_number(journal_folder(state))
+    logs = log_off_the_request_path(number)
+    housekeeping = ProcessLock(state.with_name(f"{state.name}.housekeeper"))
     keeps_house = housekeeping.take()
-    app = create_app(dataclasses.replace(plan.settings, housekeeper=keeps_house))
+    app = create_app(dataclasses.replace(plan.settings, housekeeper=keeps_house, worker=number))
     tune_garbage_collection()
 
     def start() -> None:
@@ -115,9 +121,20 @@ def worker_app(plan: Plan) -> WsgiOnRsgi:
     )
 
 
-class HousekeepingLock:
-    """An ``flock`` on a file beside the state: the worker holding it keeps the house. The system
-    releases it when its holder ends, however it ends."""
+def claim_number(folder: Path) -> int:
+    """The lowest worker number no live worker holds (the number of one that ended is reused,
+    with its journal file)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    number = 0
+    while not (lock := ProcessLock(folder / f"worker-{number}.lock")).take():
+        lock.close()
+        number += 1
+    return number
+
+
+class ProcessLock:
+    """An ``flock`` on a file, held until the process ends, however it ends (the system then
+    releases it): a worker's number, or the housekeeping role."""
 
     def __init__(self, path: Path) -> None:
         self._descriptor = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
@@ -128,6 +145,9 @@ class HousekeepingLock:
         except BlockingIOError:
             return False
         return True
+
+    def close(self) -> None:
+        os.close(self._descriptor)
 
     def wait_then(self, then: Callable[[], None]) -> None:
         """Wait for the lock in the background, then call ``then``."""

@@ -28,7 +28,7 @@ from tonn_mock.backend.faults import FaultBook
 from tonn_mock.backend.inputs import InputResolver
 from tonn_mock.backend.journal import RequestJournal
 from tonn_mock.backend.pending import keep_pending, resume_pending
-from tonn_mock.backend.shared_journal import SharedJournal
+from tonn_mock.backend.shared_journal import SharedJournal, journal_folder
 from tonn_mock.core.clock import Clock, IdFactory, SystemClock
 from tonn_mock.core.settings import Settings
 from tonn_mock.state import DurableWebhooks, SqliteStore
@@ -80,7 +80,9 @@ class MockBackend:
         self.webhooks: WebhookDispatcher | DurableWebhooks = _webhooks(settings, seams, self.state_file)
         self.faults = FaultBook(self.store)
         self.journal: RequestJournal | SharedJournal = (
-            SharedJournal(self.state_file) if self.state_file and settings.workers > 1 else RequestJournal()
+            SharedJournal(journal_folder(self.state_file.path), settings.worker)
+            if self.state_file and settings.worker is not None
+            else RequestJournal()
         )
         self.ledger = Ledger(self.store, catalog.prices, settings.initial_credits, settings.credits_enabled)
         self.results = DeferredResults(self.blobs, restore=self._restore_renders)
@@ -125,6 +127,8 @@ class MockBackend:
         memory, where the next backend starts empty anyway)."""
         if isinstance(self.webhooks, DurableWebhooks):
             self.webhooks.forget_everything()
+        if isinstance(self.journal, SharedJournal):
+            self.journal.clear()
 
     def download_url(self, base_url: str, key: str, ttl: int | None = None) -> str:
         """A signed GET URL for a stored result."""
@@ -200,6 +204,8 @@ class MockBackend:
             close()
         if self.state_file is not None:
             self.state_file.close()
+        if isinstance(self.journal, SharedJournal):
+            self.journal.close()
 
     def _work_error(self, task: Task, fault: Exception) -> None:
         """Log and keep the first fault of each task (the ticker retries the work often)."""

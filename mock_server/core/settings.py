@@ -50,8 +50,10 @@ class Settings:
     """A SQLite file holding the mock's state (tasks, credits, faults, webhooks...), shared by
     worker processes and kept across restarts; ``None`` keeps the state in memory."""
     workers: int = 1
-    """Processes serving over the state file; with more than one, the request journal is kept
-    in it too (so any worker reads the requests every worker answered)."""
+    """Processes serving over the state file."""
+    worker: int | None = None
+    """This process's number among those workers (set by ``serve --workers`` in each): it then
+    keeps its request journal in a file beside the state, where every worker reads it."""
     housekeeper: bool = True
     """This process moves time-based tasks and sends the webhooks of every process sharing the
     state (one worker of several does)."""

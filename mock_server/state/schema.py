@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 TABLES = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -42,8 +42,6 @@ CREATE TABLE deliveries (
 CREATE INDEX deliveries_pending ON deliveries (state) WHERE state = 'pending';
 CREATE INDEX deliveries_by_task ON deliveries (task_id);
 CREATE TABLE recipes (id TEXT PRIMARY KEY, record TEXT NOT NULL);
-CREATE TABLE journal (seq INTEGER PRIMARY KEY AUTOINCREMENT, record TEXT NOT NULL);
-CREATE TABLE journal_keys (key TEXT PRIMARY KEY, seq INTEGER NOT NULL);
 CREATE TABLE attempts (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     delivery_id TEXT NOT NULL,
@@ -57,8 +55,16 @@ BUSY_STEP = 0.0005
 BUSY_SECONDS = 30.0
 """How long a write waits for another process to release the file before it gives up."""
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
-"""``MIGRATIONS[n]`` brings a version ``n`` file to version ``n + 1`` (none yet: 1 is the first)."""
+
+def _journal_moves_out(connection: sqlite3.Connection) -> None:
+    """Version 2: each worker keeps its request journal in a file of its own
+    (:mod:`tonn_mock.backend.shared_journal`); the shared tables go."""
+    connection.execute("DROP TABLE IF EXISTS journal")
+    connection.execute("DROP TABLE IF EXISTS journal_keys")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _journal_moves_out}
+"""``MIGRATIONS[n]`` brings a version ``n`` file to version ``n + 1``."""
 
 
 class StateVersionError(Exception):

@@ -254,8 +254,6 @@ class SqliteStore:
                 "settings",
                 "deliveries",
                 "attempts",
-                "journal",
-                "journal_keys",
                 "recipes",
             )
             for table in tables:

@@ -17,9 +17,15 @@ from tonn_mock.control import MockControl
 from tonn_mock.core.settings import Settings
 from tonn_mock.testing.serving import spawn
 
-__all__ = ["KEY", "ServeMock", "Served", "mastering_body", "poll_body", "spawn"]
+__all__ = ["ENGINES", "KEY", "ServeMock", "Served", "mastering_body", "poll_body", "spawn"]
 
 KEY = "reliability-key"
+ENGINES = [
+    pytest.param((), id="one-process"),
+    pytest.param(("--workers", "2"), id="two-workers"),
+]
+"""``tonn-mock serve``'s two ways of serving (waitress in one process; granian workers), as
+options to ``spawn``: the guarantees a served mock gives hold for both."""
 
 
 @dataclass

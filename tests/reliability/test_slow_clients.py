@@ -11,8 +11,9 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import httpx
+import pytest
 
-from .conftest import spawn
+from .conftest import ENGINES, spawn
 
 THREADS = 2
 STALLED_DOWNLOADS = 2 * THREADS
@@ -48,8 +49,12 @@ def slowest_health(url: str, asks: int = 20) -> float:
     return slowest
 
 
-def test_unread_downloads_and_idle_connections_leave_health_fast() -> None:
-    with spawn("--threads", str(THREADS)) as mock, httpx.Client(headers={"X-API-Key": "k"}) as client:
+@pytest.mark.parametrize("engine", ENGINES)
+def test_unread_downloads_and_idle_connections_leave_health_fast(engine: tuple[str, ...]) -> None:
+    with (
+        spawn(*engine, "--threads", str(THREADS)) as mock,
+        httpx.Client(headers={"X-API-Key": "k"}) as client,
+    ):
         urls = client.post(
             f"{mock.url}/upload", json={"filename": "big.wav", "contentType": "audio/wav"}
         ).json()

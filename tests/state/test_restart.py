@@ -15,7 +15,10 @@ from pathlib import Path
 
 import httpx
 
+from tonn_mock.state import STATE_FILE
 from tonn_mock.testing.serving import spawn
+
+from ..webhooks.receiver import WebhookReceiver
 
 KEY = {"X-API-Key": "team"}
 BODY = {
@@ -96,6 +99,45 @@ def test_a_worker_that_dies_is_started_again(tmp_path: Path) -> None:
         assert statuses == {200}
 
 
+def housekeeper(state: Path, other_than: int = 0) -> int:
+    """The worker holding the housekeeping lock beside ``state`` (from /proc/locks), once it is
+    one other than ``other_than`` (within 10 s)."""
+    inode = state.with_name(f"{state.name}.housekeeper").stat().st_ino
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        for line in Path("/proc/locks").read_text().splitlines():
+            fields = line.split()  # "1: FLOCK ADVISORY WRITE <pid> <major>:<minor>:<inode> 0 EOF"
+            if (
+                fields[1] == "FLOCK"
+                and int(fields[5].rsplit(":", 1)[1]) == inode
+                and int(fields[4]) != other_than
+            ):
+                return int(fields[4])
+        time.sleep(0.05)
+    raise AssertionError("no worker took the housekeeping lock")
+
+
+def test_when_the_worker_keeping_the_house_dies_another_takes_over(tmp_path: Path) -> None:
+    receiver = WebhookReceiver()
+    options = ("--workers", "2", "--storage-dir", str(tmp_path), "--progression", "after_seconds:1")
+    try:
+        with spawn(*options) as served:
+            keeper = housekeeper(tmp_path / STATE_FILE)
+            os.kill(keeper, signal.SIGKILL)
+            assert housekeeper(tmp_path / STATE_FILE, other_than=keeper) != keeper
+            body = {"masteringData": {**BODY["masteringData"], "webhookURL": receiver.url()}}
+            task_id = httpx.post(f"{served.url}/masteringpreview", json=body, headers=KEY).json()[
+                "mastering_task_id"
+            ]
+            webhooks = [hook.json() for hook in receiver.take(2, timeout=15)]  # time still moves
+    finally:
+        receiver.close()
+    assert [(hook["mastering_task_id"], hook["state"]) for hook in webhooks] == [
+        (task_id, "MASTERING_TASK_PENDING"),
+        (task_id, "MASTERING_TASK_PREVIEW_COMPLETED"),
+    ]
+
+
 def test_serve_refuses_a_state_file_of_another_schema_in_one_line(tmp_path: Path) -> None:
     path = tmp_path / "old-state.sqlite3"
     with sqlite3.connect(path) as connection:
@@ -107,6 +149,6 @@ def test_serve_refuses_a_state_file_of_another_schema_in_one_line(tmp_path: Path
     )
     assert result.returncode == 2
     assert result.stderr.splitlines() == [
-        f"Error: {path}: state schema version 0 is older than this tonn-mock's (1) and cannot be migrated; "
+        f"Error: {path}: state schema version 0 is older than this tonn-mock's (2) and cannot be migrated; "
         "move the file away or start with a fresh --state"
     ]

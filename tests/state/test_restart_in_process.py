@@ -138,9 +138,58 @@ def test_a_state_file_of_another_schema_version_is_refused_in_one_line(tmp_path:
         create_app(Settings(state_path=path))
     message = str(refused.value)
     assert "\n" not in message
-    assert "schema version 0 is older than this tonn-mock's (1) and cannot be migrated" in message
+    assert "schema version 0 is older than this tonn-mock's (2) and cannot be migrated" in message
     with sqlite3.connect(path) as connection:  # refused, not rewritten
         assert connection.execute("SELECT value FROM meta").fetchall() == [("0",)]
+
+
+def test_a_state_file_of_the_first_layout_is_migrated_keeping_its_tasks(
+    tmp_path: Path, mocks: list[Flask]
+) -> None:
+    import sqlite3
+
+    clock, sender = FakeClock(), RecordingSender()
+    first = start(tmp_path, clock, sender)
+    with client_of(first) as client:
+        task_id = client.post("/masteringpreview", json=mastering_body("https://e.com/a.wav")).json()[
+            "mastering_task_id"
+        ]
+    MockControl(first).backend.close()
+    with sqlite3.connect(tmp_path / "state.db") as connection:  # as version 1 wrote it
+        connection.execute(
+            "CREATE TABLE journal (seq INTEGER PRIMARY KEY AUTOINCREMENT, record TEXT NOT NULL)"
+        )
+        connection.execute("CREATE TABLE journal_keys (key TEXT PRIMARY KEY, seq INTEGER NOT NULL)")
+        connection.execute("UPDATE meta SET value = '1' WHERE name = 'schema_version'")
+
+    mocks.append(second := start(tmp_path, clock, sender))
+    assert [task["id"] for task in MockControl(second).tasks()] == [task_id]
+    with sqlite3.connect(tmp_path / "state.db") as connection:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        version = connection.execute("SELECT value FROM meta WHERE name = 'schema_version'").fetchone()[0]
+    assert version == "2" and not tables & {"journal", "journal_keys"}
+
+
+def test_each_worker_journals_its_own_requests_and_reads_every_workers(
+    tmp_path: Path, mocks: list[Flask]
+) -> None:
+    clock, sender = FakeClock(), RecordingSender()
+    mocks.extend(
+        [one := start(tmp_path, clock, sender, worker=0), two := start(tmp_path, clock, sender, worker=1)]
+    )
+    ids = []
+    for app in (one, two, one):
+        clock.advance(1)
+        with client_of(app) as client:
+            ids.append(
+                client.post("/masteringpreview", json=mastering_body("https://e.com/a.wav")).json()[
+                    "mastering_task_id"
+                ]
+            )
+    for app in (one, two):  # in the order they were answered, whoever answered them
+        assert [entry["task_id"] for entry in MockControl(app).requests()] == ids
+    MockControl(two).reset()
+    assert MockControl(one).requests() == []
 
 
 def test_a_file_answered_by_one_process_downloads_from_another(tmp_path: Path, mocks: list[Flask]) -> None:
