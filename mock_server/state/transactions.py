@@ -74,7 +74,8 @@ class Transaction:
     statement): a block that only adds tasks (a create that completes at once) holds the lock for
     their ``INSERT`` and the commit alone, not for the work that built them, while a read inside
     a block is made under the lock, so a read-check-write is never interleaved. The outermost
-    block writes what the store deferred (``flush``), commits, then runs the after-commit actions.
+    block writes what the store deferred (``flush``), commits, then runs the after-commit actions;
+    when that is a single task and nothing else, its one statement is its own transaction.
     """
 
     __slots__ = ("_connection", "_flush", "_local", "_writer")
@@ -117,9 +118,12 @@ class Transaction:
             return
         committed = False
         try:
-            if kind is None and local.changed:
+            if kind is None and len(local.changed) == 1 and not local.begun:
+                committed = self._write_alone()
+            elif kind is None and local.changed:
                 self.touch()
-            committed = self._end(kind is None) if local.begun else kind is None
+            if not committed:
+                committed = self._end(kind is None) if local.begun else kind is None
         finally:
             changed_settings = committed and local.settings_changed
             begun = local.begun
@@ -129,6 +133,14 @@ class Transaction:
         actions, local.after = local.after, []
         for action in actions if committed else ():
             action()
+
+    def _write_alone(self) -> bool:
+        """A block whose one write is one deferred task (a create, a poll that moved a task) is
+        that one statement, which SQLite commits by itself: no ``BEGIN``, no ``COMMIT``."""
+        self._writer.acquire()
+        self._local.begun = True  # so the statement does not begin a transaction of its own
+        self._flush()
+        return True
 
     def _end(self, commit: bool) -> bool:
         connection = self._connection()
