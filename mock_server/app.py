@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from collections.abc import Callable
 from typing import Any
 
 from flask import Flask, Response, current_app, g, jsonify, request
@@ -36,7 +37,7 @@ def create_app(
     settings = settings or Settings()
     seams = seams or Seams.default(settings)
     catalog = catalog or registered_products()
-    app = Flask("tonn_mock")
+    app = MockFlask("tonn_mock")
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.json = CompactJSONProvider(app)
     spec = load_spec()
@@ -57,6 +58,21 @@ def create_app(
     install_gate(app, RequestValidator(spec), catalog)
     _install_error_handlers(app)
     return app
+
+
+class MockFlask(Flask):
+    """Flask, asking once per view or hook whether it is a coroutine function. Flask asks on
+    every call (``ensure_sync``), ten times a request here; the answer never changes."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._made_sync: dict[Callable[..., Any], Callable[..., Any]] = {}
+
+    def ensure_sync(self, func: Callable[..., Any]) -> Callable[..., Any]:
+        made = self._made_sync.get(func)
+        if made is None:
+            made = self._made_sync[func] = super().ensure_sync(func)
+        return made
 
 
 class CompactJSONProvider(DefaultJSONProvider):
