@@ -11,6 +11,7 @@ import logging.handlers
 import queue
 import threading
 import time
+from typing import TextIO
 
 BATCH = 5000
 GATHER_SECONDS = 0.05
@@ -30,8 +31,8 @@ class LogWriter:
     from the requests."""
 
     def __init__(
-        self, records: queue.SimpleQueue[logging.LogRecord | None], output: logging.StreamHandler
-    ) -> None:  # type: ignore[type-arg]
+        self, records: queue.SimpleQueue[logging.LogRecord | None], output: logging.StreamHandler[TextIO]
+    ) -> None:
         self._records = records
         self._output = output
         self._thread = threading.Thread(target=self._run, name="tonn-mock-log", daemon=True)
@@ -51,12 +52,18 @@ class LogWriter:
             with contextlib.suppress(queue.Empty):
                 while len(batch) < BATCH:
                     batch.append(self._records.get_nowait())
-            lines = [self._output.format(record) for record in batch if record is not None]
-            if lines:
-                self._output.stream.write("\n".join(lines) + "\n")
-                self._output.flush()
-            if None in batch:
+            records = [record for record in batch if record is not None]
+            if records:
+                self._write(records)
+            if len(records) < len(batch):
                 return
+
+    def _write(self, records: list[logging.LogRecord]) -> None:
+        try:
+            self._output.stream.write("".join(self._output.format(record) + "\n" for record in records))
+            self._output.flush()
+        except Exception:  # a closed terminal: reported as logging reports a line it cannot write
+            self._output.handleError(records[0])
 
 
 def log_off_the_request_path(worker: int | None = None) -> LogWriter:
@@ -64,13 +71,13 @@ def log_off_the_request_path(worker: int | None = None) -> LogWriter:
     queue the record as it is (formatting it is the writer's work too), so a slow terminal
     never holds them up. Lines of a worker name it."""
     records: queue.SimpleQueue[logging.LogRecord | None] = queue.SimpleQueue()
-    output = logging.StreamHandler()
+    output: logging.StreamHandler[TextIO] = logging.StreamHandler()
     tag = "" if worker is None else f" [worker {worker}]"
     output.setFormatter(logging.Formatter(f"%(asctime)s %(name)s{tag} %(message)s"))
     writer = LogWriter(records, output)
     logging.logThreads = logging.logProcesses = logging.logMultiprocessing = False  # unused fields,
     logging._srcfile = None  # and no stack walk for the caller (the logging HOWTO's optimisation)
-    logging.basicConfig(level=logging.INFO, handlers=[HandOver(records)])  # type: ignore[arg-type]
+    logging.basicConfig(level=logging.INFO, handlers=[HandOver(records)])
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # a line per queued request under load
     writer.start()
     atexit.register(writer.stop)

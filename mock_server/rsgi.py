@@ -103,7 +103,8 @@ class WsgiOnRsgi:
             self._pool.shutdown(wait=True)  # long requests still running finish first
         self._on_stop()
 
-    async def __rsgi__(self, scope: Any, protocol: Any) -> None:
+    async def __call__(self, scope: Any, protocol: Any) -> None:
+        """Answer one request (an RSGI application is an async callable of scope and protocol)."""
         environ = await self._environ(scope, protocol)
         if self._runs_long(environ["PATH_INFO"]) and self._loop is not None:
             answer = await self._loop.run_in_executor(self._pool, self.call, environ)
@@ -187,7 +188,7 @@ class WsgiOnRsgi:
         if chunked:
             environ["CONTENT_LENGTH"] = str(body.tell())
         body.seek(0)
-        return body  # type: ignore[return-value]
+        return body
 
 
 _CGI_NAMES = {"content-type": "CONTENT_TYPE", "content-length": "CONTENT_LENGTH"}
