@@ -1,34 +1,35 @@
-"""The request journal of a mock served by several workers: a file per worker, read together.
+"""The request journal of a mock served by several workers: a log per worker, read together.
 
 A test asserts on what its code sent (``assert_called``, ``/_mock/requests``) through whichever
-worker answers it. So each worker records every answer, as it answers, in a journal file of its
-own (``worker-<n>.sqlite3`` in the folder beside the state; a worker started in place of one that
-ended continues its file): recording is one local commit that waits for no other worker. Any
-worker reads every file and merges them by time. Each file keeps its newest
-:data:`~tonn_mock.backend.journal.JOURNAL_SIZE` entries (trimmed every so often), and so does the
-merge; the keys seen are kept until a reset, which empties every file. A single process keeps
-its journal in memory (:class:`~tonn_mock.backend.journal.RequestJournal`).
+worker answers it. So each worker records every answer, as it answers, in a log of its own in the
+folder beside the state (``worker-<n>.log``; a worker started in place of one that ended continues
+its log): one append, a single ``write`` that waits for no other worker and no lock of the state
+file. Any worker reads every log and merges them by time. A log that reaches
+:data:`~tonn_mock.backend.journal.JOURNAL_SIZE` entries becomes ``worker-<n>.log.1`` (the one
+before is dropped), so at least the newest ``JOURNAL_SIZE`` entries of each worker are kept, and
+the merge keeps the newest of them all. The API keys seen are logged apart (``worker-<n>.keys``,
+each key once) and kept until a reset, which empties every file. A single process keeps its
+journal in memory (:class:`~tonn_mock.backend.journal.RequestJournal`).
+
+Entries are ``marshal`` frames: the journal is this mock's own record, read only by a mock of the
+same Python; a frame another Python wrote, or a frame cut short, ends the reading of that file.
 """
 
 from __future__ import annotations
 
 import heapq
-import json
-import sqlite3
+import marshal
+import os
+import struct
 import threading
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from tonn_mock.backend.journal import JOURNAL_SIZE, JournalEntry, matching
 
-TRIM_EVERY = 100
-LAYOUT_VERSION = 1
-LAYOUT = """
-CREATE TABLE journal (seq INTEGER PRIMARY KEY AUTOINCREMENT, at REAL NOT NULL, record TEXT NOT NULL);
-CREATE TABLE journal_keys (key TEXT PRIMARY KEY, at REAL NOT NULL);
-"""
-BUSY_SECONDS = 5.0
-"""How long a write waits for a reset emptying the file (the only other writer) to finish."""
+FRAME = struct.Struct("<I")
 
 
 def journal_folder(state_path: Path) -> Path:
@@ -36,116 +37,138 @@ def journal_folder(state_path: Path) -> Path:
 
 
 class SharedJournal:
-    """:class:`~tonn_mock.backend.journal.RequestJournal`'s interface over the workers' files."""
+    """:class:`~tonn_mock.backend.journal.RequestJournal`'s interface over the workers' logs."""
 
     def __init__(self, folder: Path, worker: int, size: int = JOURNAL_SIZE) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         self._folder = folder
         self._size = size
-        self._own_path = folder / f"worker-{worker}.sqlite3"
-        self._own = _open(self._own_path)
-        self._others: dict[Path, sqlite3.Connection] = {}
+        self._log_path = folder / f"worker-{worker}.log"
+        keys_path = folder / f"worker-{worker}.keys"
         self._lock = threading.Lock()
+        self._logged = len(_whole(self._log_path))
+        self._seen = {key for _, key in _whole(keys_path)}
+        self._log, self._keys = _append(self._log_path), _append(keys_path)
+        self._keys_size = os.fstat(self._keys).st_size
 
     def record(self, entry: JournalEntry) -> None:
-        with self._lock, self._own:
-            seq = self._own.execute(
-                "INSERT INTO journal (at, record) VALUES (?, ?) RETURNING seq",
-                (entry.time, json.dumps(_record(entry))),
-            ).fetchone()[0]
+        try:
+            frame = _frame((entry.time, _fields(entry)))
+        except ValueError:  # a body marshal cannot write (not JSON data): kept without it
+            frame = _frame((entry.time, _fields(replace(entry, body=None))))
+        with self._lock:
+            os.write(self._log, frame)
+            self._logged += 1
+            if self._logged >= self._size:
+                self._rotate()
             if entry.key and entry.operation:
-                self._own.execute(
-                    "INSERT OR IGNORE INTO journal_keys (key, at) VALUES (?, ?)", (entry.key, entry.time)
-                )
-            if seq % TRIM_EVERY == 0:
-                self._own.execute("DELETE FROM journal WHERE seq <= ?", (seq - self._size,))
+                self._note_key(entry.key, entry.time)
 
     def keys(self) -> list[str]:
-        seen: dict[str, float] = {}
-        for rows in self._read_each("SELECT key, at FROM journal_keys"):
-            for key, at in rows:
-                seen[key] = min(at, seen.get(key, at))
-        return sorted(seen, key=seen.__getitem__)
+        first_seen: dict[str, float] = {}
+        for path in self._folder.glob("worker-*.keys"):
+            for at, key in _frames(path):
+                first_seen[key] = min(at, first_seen.get(key, at))
+        return sorted(first_seen, key=first_seen.__getitem__)
 
     def entries(self, **wanted: Any) -> list[dict[str, Any]]:
-        query = "SELECT at, seq, record FROM journal ORDER BY seq DESC LIMIT ?"
-        newest = heapq.nlargest(
-            self._size, (row for rows in self._read_each(query, (self._size,)) for row in rows)
-        )
-        return matching((_entry(json.loads(record)) for _, _, record in reversed(newest)), wanted)
+        logs = [*self._folder.glob("worker-*.log"), *self._folder.glob("worker-*.log.1")]
+        timed = ((at, order, fields) for order, (at, fields) in enumerate(_all_frames(logs)))
+        newest = sorted(heapq.nlargest(self._size, timed, key=lambda item: (item[0], item[1])))
+        return matching((JournalEntry(*fields) for _, _, fields in newest), wanted)
 
     def clear(self) -> None:
-        """Empty every worker's file (a reset)."""
+        """Empty every worker's files (a reset)."""
         with self._lock:
-            for connection in self._connections():
-                with connection:
-                    connection.execute("DELETE FROM journal")
-                    connection.execute("DELETE FROM journal_keys")
+            for path in self._folder.glob("worker-*.log.1"):
+                path.unlink(missing_ok=True)
+            for path in [*self._folder.glob("worker-*.log"), *self._folder.glob("worker-*.keys")]:
+                os.truncate(path, 0)
 
     def close(self) -> None:
         with self._lock:
-            for connection in [self._own, *self._others.values()]:
-                connection.close()
-            self._others.clear()
+            for descriptor in (self._log, self._keys):
+                os.close(descriptor)
 
-    def _read_each(self, query: str, arguments: tuple[Any, ...] = ()) -> list[list[Any]]:
-        with self._lock:
-            return [connection.execute(query, arguments).fetchall() for connection in self._connections()]
+    def _rotate(self) -> None:
+        os.replace(self._log_path, self._log_path.with_name(f"{self._log_path.name}.1"))
+        os.close(self._log)
+        self._log, self._logged = _append(self._log_path), 0
 
-    def _connections(self) -> list[sqlite3.Connection]:
-        """This worker's file and every other worker's (opened once each, as they appear)."""
-        for path in sorted(self._folder.glob("worker-*.sqlite3")):
-            if path != self._own_path and path not in self._others:
-                self._others[path] = _open(path)
-        return [self._own, *self._others.values()]
-
-
-def _open(path: Path) -> sqlite3.Connection:
-    """A journal file in WAL mode, with its layout (a file of another layout is started afresh:
-    a journal is a record of requests, not state to migrate)."""
-    connection = sqlite3.connect(path, timeout=BUSY_SECONDS, check_same_thread=False)
-    connection.execute("PRAGMA journal_mode = WAL")
-    connection.execute("PRAGMA synchronous = OFF")
-    with connection:
-        if connection.execute("PRAGMA user_version").fetchone()[0] != LAYOUT_VERSION:
-            connection.execute("DROP TABLE IF EXISTS journal")
-            connection.execute("DROP TABLE IF EXISTS journal_keys")
-            for statement in filter(str.strip, LAYOUT.split(";")):
-                connection.execute(statement)
-            connection.execute(f"PRAGMA user_version = {LAYOUT_VERSION}")
-    return connection
+    def _note_key(self, key: str, at: float) -> None:
+        """Log a key the first time this worker sees it since the last reset (a reset, made by
+        any worker, empties the keys file: it is then smaller than this worker left it)."""
+        size = os.fstat(self._keys).st_size
+        if size < self._keys_size:
+            self._seen.clear()
+        if key in self._seen:
+            self._keys_size = size
+            return
+        frame = _frame((at, key))
+        os.write(self._keys, frame)
+        self._seen.add(key)
+        self._keys_size = size + len(frame)
 
 
-def _record(entry: JournalEntry) -> dict[str, Any]:
-    return {
-        "method": entry.method,
-        "path": entry.path,
-        "query": entry.query.decode("latin-1"),
-        "operation": entry.operation,
-        "key": entry.key,
-        "status": entry.status,
-        "time": entry.time,
-        "body": {"bytes": entry.body.decode("latin-1")}
-        if isinstance(entry.body, bytes)
-        else {"json": entry.body},
-        "response": None if entry.response is None else entry.response.decode("latin-1"),
-        "response_type": entry.response_type,
-        "path_arguments": dict(entry.path_arguments),
-    }
+def _append(path: Path) -> int:
+    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
 
 
-def _entry(record: dict[str, Any]) -> JournalEntry:
-    body = record["body"]
-    return JournalEntry(
-        method=record["method"],
-        path=record["path"],
-        query=record["query"].encode("latin-1"),
-        operation=record["operation"],
-        key=record["key"],
-        status=record["status"],
-        time=record["time"],
-        body=body["bytes"].encode("latin-1") if "bytes" in body else body["json"],
-        response=None if record["response"] is None else record["response"].encode("latin-1"),
-        response_type=record["response_type"],
-        path_arguments=record["path_arguments"],
+def _frame(value: Any) -> bytes:
+    data = marshal.dumps(value)
+    return FRAME.pack(len(data)) + data
+
+
+def _whole(path: Path) -> list[Any]:
+    """The values framed in this worker's own file, which is cut after its last whole frame (a
+    worker killed in the middle of a write left the rest), so what it appends next reads."""
+    framed = list(_frames_ending(path))
+    whole = framed[-1][1] if framed else 0
+    if path.exists() and path.stat().st_size > whole:
+        os.truncate(path, whole)
+    return [value for value, _ in framed]
+
+
+def _frames(path: Path) -> Iterator[Any]:
+    return (value for value, _ in _frames_ending(path))
+
+
+def _frames_ending(path: Path) -> Iterator[tuple[Any, int]]:
+    """The values framed in ``path``, each with the offset where its frame ends, up to the end or
+    the first frame cut short or unreadable."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return
+    offset = 0
+    while offset + FRAME.size <= len(data):
+        (length,) = FRAME.unpack_from(data, offset)
+        end = offset + FRAME.size + length
+        if end > len(data):
+            return
+        try:
+            yield marshal.loads(data[offset + FRAME.size : end]), end
+        except (EOFError, ValueError, TypeError):
+            return
+        offset = end
+
+
+def _all_frames(paths: list[Path]) -> Iterator[Any]:
+    for path in paths:
+        yield from _frames(path)
+
+
+def _fields(entry: JournalEntry) -> tuple[Any, ...]:
+    return (
+        entry.method,
+        entry.path,
+        entry.query,
+        entry.operation,
+        entry.key,
+        entry.status,
+        entry.time,
+        entry.body,
+        entry.response,
+        entry.response_type,
+        dict(entry.path_arguments),
     )
