@@ -41,12 +41,14 @@ class Task:
     running: bool = True
     """False once the task reached its completed or failed state (kept in step by the service)."""
 
-    def moved_to(self, state: str, at: float, *, step: int | None = None) -> Task:
+    def moved_to(self, state: str, at: float, *, step: int | None = None, **changes: Any) -> Task:
+        """The task in ``state`` since ``at`` (its history grows by one), with ``changes`` made."""
         return replace(
             self,
             state=state,
             step=self.step if step is None else step,
             history=(*self.history, StateChange(state, at)),
+            **changes,
         )
 
     def record(self) -> dict[str, Any]:

@@ -28,7 +28,7 @@ from typing import Any
 from tonn_mock.core.clock import Clock, IdFactory
 from tonn_mock.core.errors import TaskNotFound
 from tonn_mock.tasks.lifecycle import Lifecycle
-from tonn_mock.tasks.models import Task
+from tonn_mock.tasks.models import StateChange, Task
 from tonn_mock.tasks.progression import ProgressionPolicy, parse_policy
 from tonn_mock.tasks.store import Store
 
@@ -124,7 +124,8 @@ class TaskService:
             base_url=base_url,
             webhook_url=webhook_url,
             planned_failure=self._take_failure_plan(lifecycle.name),
-        ).moved_to(lifecycle.initial, now)
+            history=(StateChange(lifecycle.initial, now),),
+        )
         with self._task_lock(task.id), self.store.atomic():
             self.store.add_task(task)
             self._announce(task)
@@ -266,11 +267,12 @@ class TaskService:
         now = self.clock.now()
 
         def change(current: Task) -> Task:
-            moved = current.moved_to(state, now, step=step)
-            return replace(
-                moved,
-                error=error if error is not None else moved.error,
-                results=results if results is not None else moved.results,
+            return current.moved_to(
+                state,
+                now,
+                step=step,
+                error=error if error is not None else current.error,
+                results=results if results is not None else current.results,
                 running=lifecycle.is_running(state),
             )
 
