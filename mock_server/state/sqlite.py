@@ -29,7 +29,6 @@ from tonn_mock.state.transactions import Transaction, Writer, in_transaction, pe
 from tonn_mock.tasks.models import Task
 
 EVICTION_STEP = 64
-MAP_BYTES = 256 * 1024 * 1024
 FINISH = "CASE WHEN ? THEN (SELECT coalesce(max(finished_seq), 0) + 1 FROM tasks) END"
 """The finish number of a task that finishes now (``?``: whether it does), else ``NULL``."""
 INSERT_TASK = (
@@ -64,8 +63,6 @@ class SqliteStore:
         self._writer = Writer(self.path)
         self._db = sqlite3.connect(self.path, isolation_level=None, timeout=0, check_same_thread=False)
         self._db.execute("PRAGMA synchronous = OFF")
-        # pages are read through a memory map, not a read() call each: about a tenth of a create
-        self._db.execute(f"PRAGMA mmap_size = {MAP_BYTES}")
         self._atomic = Transaction(self._writer, self._local, self._connection, self._write_changed)
         connection = self._connection()
         prepare(connection, self.path)
