@@ -143,6 +143,24 @@ def test_a_state_file_of_another_schema_version_is_refused_in_one_line(tmp_path:
         assert connection.execute("SELECT value FROM meta").fetchall() == [("0",)]
 
 
+VERSION_1_LAYOUT = """
+CREATE TABLE journal (seq INTEGER PRIMARY KEY AUTOINCREMENT, record TEXT NOT NULL);
+CREATE TABLE journal_keys (key TEXT PRIMARY KEY, seq INTEGER NOT NULL);
+ALTER TABLE tasks RENAME TO tasks_now;
+DROP INDEX tasks_running;
+DROP INDEX tasks_by_finish;
+CREATE TABLE tasks (
+    id TEXT PRIMARY KEY, created_at REAL NOT NULL, running INTEGER NOT NULL, finished_seq INTEGER,
+    record TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX tasks_running ON tasks (running) WHERE running = 1;
+CREATE INDEX tasks_by_finish ON tasks (finished_seq);
+INSERT INTO tasks SELECT id, created_at, running, finished_seq, record FROM tasks_now;
+DROP TABLE tasks_now;
+"""
+"""What version 1 had that version 2 does not: the journal tables, tasks in a table without row ids."""
+
+
 def test_a_state_file_of_the_first_layout_is_migrated_keeping_its_tasks(
     tmp_path: Path, mocks: list[Flask]
 ) -> None:
@@ -156,10 +174,7 @@ def test_a_state_file_of_the_first_layout_is_migrated_keeping_its_tasks(
         ]
     MockControl(first).backend.close()
     with sqlite3.connect(tmp_path / "state.db") as connection:  # as version 1 wrote it
-        connection.execute(
-            "CREATE TABLE journal (seq INTEGER PRIMARY KEY AUTOINCREMENT, record TEXT NOT NULL)"
-        )
-        connection.execute("CREATE TABLE journal_keys (key TEXT PRIMARY KEY, seq INTEGER NOT NULL)")
+        connection.executescript(VERSION_1_LAYOUT)
         connection.execute("UPDATE meta SET value = '1' WHERE name = 'schema_version'")
 
     mocks.append(second := start(tmp_path, clock, sender))
@@ -167,7 +182,9 @@ def test_a_state_file_of_the_first_layout_is_migrated_keeping_its_tasks(
     with sqlite3.connect(tmp_path / "state.db") as connection:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         version = connection.execute("SELECT value FROM meta WHERE name = 'schema_version'").fetchone()[0]
-    assert version == "2" and not tables & {"journal", "journal_keys"}
+        layout = connection.execute("SELECT sql FROM sqlite_master WHERE name = 'tasks'").fetchone()[0]
+    assert version == "2" and not tables & {"journal", "journal_keys", "tasks_before"}
+    assert "WITHOUT ROWID" not in layout
 
 
 def test_each_worker_journals_its_own_requests_and_reads_every_workers(
