@@ -216,8 +216,8 @@ class MockBackend:
         if len(self.errors) < MAX_ERRORS:
             self.errors.append(fault)
 
-    def _forget_files(self, task: Task) -> None:
-        folder = f"{RESULTS_PREFIX}/{task.id}/"
+    def _forget_files(self, task_id: str) -> None:
+        folder = f"{RESULTS_PREFIX}/{task_id}/"
         self.results.forget(folder)
         for key in self.blobs.keys(folder):
             self.blobs.delete(key)

@@ -140,18 +140,19 @@ class SqliteStore:
             self._last_finish = max(self._last_finish, finish or 0)
         changed.clear()
 
-    def evict_finished(self, keep: int) -> list[Task]:
-        """Forget the finished tasks older than the newest ``keep``. The file is searched once
-        every :data:`EVICTION_STEP` tasks this process saw finish, so a few more may stay a while."""
+    def evict_finished(self, keep: int) -> list[str]:
+        """Forget the finished tasks older than the newest ``keep``; returns their ids. The file is
+        searched once every :data:`EVICTION_STEP` tasks this process saw finish, so a few more may
+        stay a while."""
         if self._last_finish - keep < self._searched_up_to + EVICTION_STEP:
             return []
         self._searched_up_to = self._last_finish - keep
         with self.atomic():
             cut = self.execute("SELECT coalesce(max(finished_seq), 0) FROM tasks").fetchone()[0] - keep
             rows = self.execute(
-                "DELETE FROM tasks WHERE finished_seq <= ? RETURNING finished_seq, record", (cut,)
-            ).fetchall()
-            return [_task(record) for _, record in sorted(rows)]
+                "DELETE FROM tasks WHERE finished_seq <= ? RETURNING finished_seq, id", (cut,)
+            )
+            return [task_id for _, task_id in sorted(rows.fetchall())]
 
     # credits and request windows -------------------------------------------------------------
 

@@ -36,7 +36,8 @@ Work = Callable[[Task], Mapping[str, Any]]
 """A task's work at completion: given the stored task, check its inputs and return its results
 (or raise WorkFailed). It must be cheap (no decoding or rendering) and depend on the task only."""
 TransitionListener = Callable[[Task], None]
-Eviction = Callable[[Task], None]
+Eviction = Callable[[str], None]
+"""Told the id of each finished task forgotten past the retained number."""
 WorkError = Callable[[Task, Exception], None]
 """Told when a task's work raised something other than :class:`WorkFailed`: a fault of the mock."""
 _LOCK_STRIPES = 64
@@ -293,9 +294,9 @@ class TaskService:
         """Past ``retain`` finished tasks, the oldest are removed (with their files)."""
         if self._retain is None:
             return
-        for task in self.store.evict_finished(self._retain):
+        for task_id in self.store.evict_finished(self._retain):
             if self._on_evict is not None:
-                self._on_evict(task)
+                self._on_evict(task_id)
 
     def _take_failure_plan(self, lifecycle: str) -> str | None:
         """The message of the first scripted failure that applies, counted down in the store."""

@@ -41,8 +41,8 @@ class Store(Protocol):
     def remove_task(self, task_id: str) -> Task | None:
         """Forget a task; returns it, or ``None`` if there was none."""
 
-    def evict_finished(self, keep: int) -> list[Task]:
-        """Forget the oldest finished tasks beyond the newest ``keep``; returns those forgotten."""
+    def evict_finished(self, keep: int) -> list[str]:
+        """Forget the oldest finished tasks beyond the newest ``keep``; returns their ids."""
 
     def balance(self, key: str, default: int) -> int: ...
 
@@ -113,13 +113,13 @@ class MemoryStore:
         with self._lock:
             return self._tasks.pop(task_id, None)
 
-    def evict_finished(self, keep: int) -> list[Task]:
+    def evict_finished(self, keep: int) -> list[str]:
         with self._lock:
             forgotten = []
             while len(self._finished) > keep:
-                task = self._tasks.pop(self._finished.popleft(), None)
-                if task is not None:
-                    forgotten.append(task)
+                task_id = self._finished.popleft()
+                if self._tasks.pop(task_id, None) is not None:
+                    forgotten.append(task_id)
             return forgotten
 
     def balance(self, key: str, default: int) -> int:
