@@ -129,7 +129,7 @@ class WsgiOnRsgi:
                 close = getattr(chunks, "close", None)
                 if close is not None:
                     close()
-        except Exception:  # the app answers its own errors; this is a fault of the bridge's caller
+        except Exception:  # the app answers its own errors, so this is a bug: logged, answered 500
             log.exception("%s %s: the app raised", environ["REQUEST_METHOD"], environ["PATH_INFO"])
             answer.status, answer.headers = 500, [("Content-Type", "application/json")]
             answer.body = b'{"error":true,"message":"Internal server error","info":"","code":500}\n'

@@ -94,7 +94,7 @@ def serve(plan: Plan) -> None:
 def worker_app(plan: Plan) -> WsgiOnRsgi:
     """One worker's application (called in the worker process)."""
     _die_with_parent()
-    state = Path(plan.settings.state_path or "")
+    state = Path(plan.settings.state_path or "")  # always set: serve gives workers a state file
     number = claim_number(journal_folder(state))
     logs = log_off_the_request_path(number)
     housekeeping = ProcessLock(state.with_name(f"{state.name}.housekeeper"))
