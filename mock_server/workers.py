@@ -181,9 +181,11 @@ def announce(plan: Plan) -> None:
 
 
 def free_port(host: str, port: int) -> int:
-    """``port`` once checked free on ``host`` (0: a free one); OSError when it is taken."""
+    """``port`` once checked free on ``host`` (0: a free one); OSError when a server listens on it.
+    Connections of a mock stopped a moment ago (in TIME_WAIT) do not count, as for the workers."""
     info = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
     with socket.socket(info[0], socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         probe.bind(info[4])
         return int(probe.getsockname()[1])
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import collections
 import concurrent.futures
 import re
+import socket
 from pathlib import Path
 
 import httpx
@@ -97,3 +98,18 @@ def test_control_credits_and_journal_hold_across_workers(tmp_path: Path) -> None
 
         journal = httpx.get(f"{base}/_mock/requests", params={"operation": "createMasteringPreview"}).json()
         assert sorted(entry["task_id"] for entry in journal) == sorted(ids)
+
+
+def test_workers_start_again_at_once_on_the_port_they_just_left(tmp_path: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    options = ("--workers", "2", "--port", str(port), "--storage-dir", str(tmp_path))
+    with spawn(*options) as first, httpx.Client(headers=KEY) as client:
+        task_id = client.post(f"{first.url}/masteringpreview", json=mastering("https://e.com/a.wav")).json()[
+            "mastering_task_id"
+        ]
+        first.stop()  # it closes the connection still open: that side of it waits out TIME_WAIT
+    with spawn(*options) as second:  # the port is free for a server even so
+        body = {"masteringData": {"masteringTaskId": task_id}}
+        assert httpx.post(f"{second.url}/retrievepreviewmaster", json=body, headers=KEY).status_code == 200
