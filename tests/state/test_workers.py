@@ -38,7 +38,7 @@ def create(base: str, webhook: str | None = None) -> str:
 
 
 def workers_that_answered(log: list[str]) -> set[str]:
-    """The process ids of the workers whose request lines are in ``log``."""
+    """The numbers of the workers whose request lines are in ``log``."""
     return {match.group(1) for line in log if (match := re.search(r"\[worker (\d+)\] POST", line))}
 
 
