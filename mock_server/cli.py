@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
 import shutil
 import socket
 import sqlite3
@@ -92,8 +91,7 @@ def _serve_workers(settings: Settings, host: str, port: int, threads: int, progr
             port = workers_module.free_port(host, port)
         except OSError as problem:
             _cannot_listen(host, port, problem)
-        announced = multiprocessing.Value("b", False)
-        workers_module.serve(workers_module.Plan(settings, host, port, threads, announced))
+        workers_module.serve(workers_module.Plan(settings, host, port, threads))
     finally:
         if temporary is not None:
             shutil.rmtree(temporary, ignore_errors=True)
@@ -174,7 +172,8 @@ def main() -> None:
     default=4,
     show_default=True,
     type=click.IntRange(min=1),
-    help="Worker threads of the WSGI server (per worker process).",
+    help="Threads per process: waitress's worker threads, or with --workers each worker's threads "
+    "for file transfers and control calls.",
 )
 @env_option(
     "--control-token",

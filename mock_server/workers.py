@@ -24,6 +24,7 @@ import dataclasses
 import fcntl
 import functools
 import logging
+import multiprocessing
 import os
 import signal
 import socket
@@ -65,13 +66,13 @@ GRANIAN_LOGS = {
 @dataclasses.dataclass(frozen=True)
 class Plan:
     """What every worker needs to know: the settings, where it listens, its thread count, and
-    a flag shared by the workers (a ``multiprocessing.Value``), set once the port is announced."""
+    a flag the workers share, set once the port is announced (made with the plan, before they fork)."""
 
     settings: Settings
     host: str
     port: int
     threads: int
-    announced: Any
+    announced: Any = dataclasses.field(default_factory=lambda: multiprocessing.Value("b", False))
 
 
 def serve(plan: Plan) -> None:

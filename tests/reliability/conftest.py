@@ -1,5 +1,6 @@
-"""Mocks served as ``tonn-mock serve`` serves them (waitress, its limits, its graceful stop): in a
-thread of the test process, or as the command itself in a process of its own."""
+"""Mocks served as ``tonn-mock serve`` serves them: waitress with its limits and graceful stop in
+a thread of the test process, or the command itself in a process of its own (one process on
+waitress, or granian workers: :data:`ENGINES`)."""
 
 from __future__ import annotations
 

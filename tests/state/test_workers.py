@@ -6,12 +6,12 @@ from __future__ import annotations
 import collections
 import concurrent.futures
 import re
-import socket
 from pathlib import Path
 
 import httpx
 
 from tonn_mock.testing.serving import spawn
+from tonn_mock.workers import free_port
 
 from ..webhooks.receiver import WebhookReceiver
 
@@ -101,9 +101,7 @@ def test_control_credits_and_journal_hold_across_workers(tmp_path: Path) -> None
 
 
 def test_workers_start_again_at_once_on_the_port_they_just_left(tmp_path: Path) -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port("127.0.0.1", 0)
     options = ("--workers", "2", "--port", str(port), "--storage-dir", str(tmp_path))
     with spawn(*options) as first, httpx.Client(headers=KEY) as client:
         task_id = client.post(f"{first.url}/masteringpreview", json=mastering("https://e.com/a.wav")).json()[
