@@ -32,12 +32,10 @@ EVICTION_STEP = 64
 FINISH = "CASE WHEN ? THEN (SELECT coalesce(max(finished_seq), 0) + 1 FROM tasks) END"
 """The finish number of a task that finishes now (``?``: whether it does), else ``NULL``."""
 INSERT_TASK = (
-    f"INSERT INTO tasks (running, finished_seq, record, id, created_at) VALUES (?, {FINISH}, ?, ?, ?) "
-    "RETURNING finished_seq"
+    f"INSERT INTO tasks (running, finished_seq, record, id, created_at) VALUES (?, {FINISH}, ?, ?, ?)"
 )
 UPDATE_TASK = (
-    f"UPDATE tasks SET running = ?, finished_seq = coalesce({FINISH}, finished_seq), record = ? "
-    "WHERE id = ? RETURNING finished_seq"
+    f"UPDATE tasks SET running = ?, finished_seq = coalesce({FINISH}, finished_seq), record = ? WHERE id = ?"
 )
 
 
@@ -58,7 +56,7 @@ class SqliteStore:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
-        self._searched_up_to, self._last_finish = -EVICTION_STEP, 0
+        self._searched_up_to = -EVICTION_STEP
         self._settings: tuple[int, dict[str, Any]] | None = None
         self._writer = Writer(self.path)
         self._db = sqlite3.connect(self.path, isolation_level=None, timeout=0, check_same_thread=False)
@@ -68,6 +66,7 @@ class SqliteStore:
         prepare(connection, self.path)
         if retried(lambda: connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]).lower() != "wal":
             raise StateVersionError(f"{self.path}: SQLite cannot keep this file in WAL mode")
+        self._last_finish = self._latest_finish()
 
     # transactions ---------------------------------------------------------------------------
 
@@ -134,21 +133,22 @@ class SqliteStore:
             task = entry.task
             row = (int(task.running), int(entry.finished), _dump(task.record()), task.id)
             if entry.new:
-                finish = self.execute(INSERT_TASK, (*row, task.created_at)).fetchone()[0]
+                self.execute(INSERT_TASK, (*row, task.created_at))
             else:
-                finish = self.execute(UPDATE_TASK, row).fetchone()[0]
-            self._last_finish = max(self._last_finish, finish or 0)
+                self.execute(UPDATE_TASK, row)
+            if entry.finished:
+                self._last_finish += 1
         changed.clear()
 
     def evict_finished(self, keep: int) -> list[str]:
         """Forget the finished tasks older than the newest ``keep``; returns their ids. The file is
-        searched once every :data:`EVICTION_STEP` tasks this process saw finish, so a few more may
-        stay a while."""
+        searched once every :data:`EVICTION_STEP` tasks this process saw finish (counted from the
+        last finish number it read), so a few more may stay a while."""
         if self._last_finish - keep < self._searched_up_to + EVICTION_STEP:
             return []
-        self._searched_up_to = self._last_finish - keep
         with self.atomic():
-            cut = self.execute("SELECT coalesce(max(finished_seq), 0) FROM tasks").fetchone()[0] - keep
+            self._last_finish = self._latest_finish()
+            self._searched_up_to = cut = self._last_finish - keep
             rows = self.execute(
                 "DELETE FROM tasks WHERE finished_seq <= ? RETURNING finished_seq, id", (cut,)
             )
@@ -286,6 +286,9 @@ class SqliteStore:
     def number(self, name: str) -> int:
         """The last number :meth:`next_number` gave for ``name`` (0 before the first)."""
         return self._meta_number(name)
+
+    def _latest_finish(self) -> int:
+        return int(self.execute("SELECT coalesce(max(finished_seq), 0) FROM tasks").fetchone()[0])
 
     def _meta_number(self, name: str) -> int:
         row = self.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()

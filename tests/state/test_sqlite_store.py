@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tonn_mock.state import SqliteStore
+from tonn_mock.state.sqlite import EVICTION_STEP
 from tonn_mock.tasks.models import Task
 
 
@@ -81,3 +82,38 @@ def test_a_block_that_raises_leaves_nothing_behind(tmp_path: Path) -> None:
         raise RuntimeError("the work failed")
     assert store.get_task("dropped") is None
     assert store.get_task("kept") == task("kept")
+
+
+def finished(task_id: str, at: float) -> Task:
+    return replace(task(task_id), state="DONE", created_at=at, running=False)
+
+
+def finish_tasks(store: SqliteStore, numbers: range, keep: int) -> list[str]:
+    """Add finished tasks one by one, evicting as the service does; at every moment the newest
+    ``keep`` are there, and at most :data:`EVICTION_STEP` more."""
+    forgotten: list[str] = []
+    for number in numbers:
+        store.add_task(finished(f"t{number:03}", number))
+        forgotten += store.evict_finished(keep)
+        left = [kept.id for kept in store.tasks() if not kept.running]
+        newest = [f"t{kept:03}" for kept in range(max(number + 1 - keep, 0), number + 1)]
+        assert left[-keep:] == newest
+        assert len(left) <= keep + EVICTION_STEP
+    return forgotten
+
+
+def test_past_the_retained_number_the_oldest_finished_tasks_go_and_a_reopened_file_goes_on(
+    tmp_path: Path,
+) -> None:
+    keep = 10
+    store = SqliteStore(tmp_path / "state.db")
+    store.add_task(task("running"))
+    stop = keep + 2 * EVICTION_STEP - 1  # stopped with the most finished tasks it may keep
+    forgotten = finish_tasks(store, range(stop), keep)
+    assert forgotten == [f"t{number:03}" for number in range(EVICTION_STEP)]  # the oldest first
+    store.close()
+
+    reopened = SqliteStore(tmp_path / "state.db")
+    forgotten += finish_tasks(reopened, range(stop, stop + 2 * EVICTION_STEP), keep)
+    assert forgotten == sorted(forgotten)
+    assert reopened.get_task("running") is not None
