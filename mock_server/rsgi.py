@@ -9,9 +9,10 @@ a single process (:mod:`tonn_mock.server`):
   (kept in memory up to 1 MiB, in a temporary file past that, never beyond ``max_body``);
 * slow readers hold no thread: an answer is handed over as bytes, and a stored file (the app's
   ``wsgi.file_wrapper``) as its path, which granian streams from disk at the client's pace;
-* requests that may take long (``runs_long(path)``: file transfers, first-download renders,
-  control calls that wait) run on a pool of ``threads``; the others, short and CPU-bound, run on
-  the event loop's thread, which saves a thread hand-off per request.
+* requests that may take long (``runs_long(path)``, :mod:`tonn_mock.gateway.lanes`: file
+  transfers, first-download renders, control calls, calls a scripted fault delays) run on a pool
+  of ``threads``; the others, short and CPU-bound, run on the event loop's thread, which saves a
+  thread hand-off per request.
 """
 
 from __future__ import annotations

@@ -44,6 +44,7 @@ from tonn_mock.app import create_app
 from tonn_mock.backend.shared_journal import journal_folder
 from tonn_mock.control.api import backend_swap
 from tonn_mock.core.settings import Settings
+from tonn_mock.gateway.lanes import long_request_test
 from tonn_mock.gateway.request import current_backend
 from tonn_mock.process import log_off_the_request_path, tune_garbage_collection
 from tonn_mock.rsgi import WsgiOnRsgi
@@ -51,9 +52,6 @@ from tonn_mock.server import WEBHOOK_GRACE
 
 PR_SET_PDEATHSIG = 1
 STOP_SECONDS = 3
-LONG_REQUESTS = ("/_storage/", "/_mock/")
-"""Paths whose requests may take long (file transfers and first-download renders, control calls
-that wait): they run on the worker's threads, the rest on its event loop."""
 GRANIAN_LOGS = {
     "formatters": {"generic": {"()": "logging.Formatter", "fmt": "%(asctime)s granian %(message)s"}},
     "handlers": {
@@ -116,7 +114,7 @@ def worker_app(plan: Plan) -> WsgiOnRsgi:
         app,
         max_body=max(plan.settings.max_upload_bytes, plan.settings.max_body_bytes),
         threads=plan.threads,
-        runs_long=lambda path: path.startswith(LONG_REQUESTS),
+        runs_long=long_request_test(app),
         on_start=start,
         on_stop=stop,
     )

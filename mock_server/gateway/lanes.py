@@ -1,0 +1,55 @@
+"""Which requests may take long. A worker (``serve --workers``) runs those on a pool of
+``--threads`` and every other request on its event loop, one after another: those are short and
+hold the interpreter's lock throughout, so threads running them side by side would only take
+turns on it.
+
+A request may take long when it is a file transfer (a first download renders the file), a control
+call (some wait), or a call that a scripted fault delays: the one place the mock sleeps.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from flask import Flask
+
+from tonn_mock.gateway.request import current_backend
+
+LONG_PATHS = ("/_storage/", "/_mock/")
+"""File transfers and control calls."""
+
+
+def long_request_test(app: Flask) -> Callable[[str], bool]:
+    """Whether a request for a path may take long in ``app``, asked before it runs."""
+    operations = _operations(app.extensions["tonn_mock.spec"])
+
+    def may_take_long(path: str) -> bool:
+        return path.startswith(LONG_PATHS) or _delayed(app, operations, path)
+
+    return may_take_long
+
+
+def _delayed(app: Flask, operations: list[tuple[re.Pattern[str], frozenset[str]]], path: str) -> bool:
+    """Whether a fault scripted now adds latency to a call of ``path`` (named as a fault names its
+    operation: by operationId, by spec path, or every call)."""
+    delaying = [fault["operation"] for fault in current_backend(app).faults.active() if fault["latency"]]
+    if not delaying:
+        return False
+    names = next((names for pattern, names in operations if pattern.fullmatch(path)), None)
+    return names is not None and any(operation is None or operation in names for operation in delaying)
+
+
+def _operations(spec: Mapping[str, Any]) -> list[tuple[re.Pattern[str], frozenset[str]]]:
+    """Each spec path as a pattern of the paths it serves, with the names a fault may give it."""
+    found = []
+    for path, item in spec.get("paths", {}).items():
+        ids = {
+            value["operationId"]
+            for value in item.values()
+            if isinstance(value, dict) and "operationId" in value
+        }
+        pattern = re.sub(r"\\\{[^}]*\\\}", "[^/]+", re.escape(path))
+        found.append((re.compile(pattern), frozenset({path, *ids})))
+    return found
