@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -92,7 +93,7 @@ class FaultBook:
             latency, kept, failure = 0.0, [], None
             for entry in faults or []:
                 entry = dict(entry)
-                if failure is None and entry["operation"] in (None, operation_id, path):
+                if failure is None and _applies(entry, (operation_id, path)):
                     latency += entry["latency"]
                     failure = _trigger(entry)
                 if entry["count"] is None or entry["count"] > 0:
@@ -102,6 +103,21 @@ class FaultBook:
 
         self._store.update_setting(self.SETTING, consult)
         return outcome[0]
+
+    def delays(self, names_of_call: Callable[[], Collection[str] | None]) -> bool:
+        """Whether a fault scripted now adds latency to a call known by the names ``names_of_call``
+        gives (its operationId, its spec path; ``None``: no operation's, never delayed), asked
+        only when some fault adds latency."""
+        delaying = [entry for entry in self._store.setting(self.SETTING) or [] if entry["latency"]]
+        if not delaying:
+            return False
+        names = names_of_call()
+        return names is not None and any(_applies(entry, names) for entry in delaying)
+
+
+def _applies(entry: dict[str, Any], names: Collection[str]) -> bool:
+    """Whether a fault applies to a call known by ``names``: it names one of them, or every call."""
+    return entry["operation"] is None or entry["operation"] in names
 
 
 def _trigger(entry: dict[str, Any]) -> InjectedFault | None:

@@ -32,13 +32,12 @@ def long_request_test(app: Flask) -> Callable[[str], bool]:
 
 
 def _delayed(app: Flask, operations: list[tuple[re.Pattern[str], frozenset[str]]], path: str) -> bool:
-    """Whether a fault scripted now adds latency to a call of ``path`` (named as a fault names its
-    operation: by operationId, by spec path, or every call)."""
-    delaying = [fault["operation"] for fault in current_backend(app).faults.active() if fault["latency"]]
-    if not delaying:
-        return False
-    names = next((names for pattern, names in operations if pattern.fullmatch(path)), None)
-    return names is not None and any(operation is None or operation in names for operation in delaying)
+    """Whether a fault scripted now adds latency to a call of ``path`` (an API operation's)."""
+
+    def names() -> frozenset[str] | None:
+        return next((names for pattern, names in operations if pattern.fullmatch(path)), None)
+
+    return current_backend(app).faults.delays(names)
 
 
 def _operations(spec: Mapping[str, Any]) -> list[tuple[re.Pattern[str], frozenset[str]]]:
