@@ -172,8 +172,8 @@ def main() -> None:
     default=4,
     show_default=True,
     type=click.IntRange(min=1),
-    help="Threads per process: waitress's worker threads, or with --workers each worker's threads "
-    "for file transfers and control calls.",
+    help="Threads per process for file transfers, control calls and calls a fault delays (other "
+    "requests run on the thread that reads them).",
 )
 @env_option(
     "--control-token",

@@ -1,7 +1,16 @@
 """``tonn-mock serve`` on waitress: the limits it runs with, and how it stops.
 
-Limits, chosen with waitress's model in mind (an I/O loop thread reads requests and writes answers;
-``threads`` workers run the app only once a request has fully arrived):
+Lanes: waitress's I/O loop thread reads requests and writes answers, and a request is handed to
+the app only once it has fully arrived. A short request (most of them: a create, a poll) then runs
+on the loop's own thread, between two turns of the loop, as a worker of ``--workers`` runs it:
+short requests hold the interpreter's lock throughout, so threads running them side by side would
+only take turns on it, and each hand-over between threads costs more than the request. A request
+that may take long (:mod:`tonn_mock.gateway.lanes`: a file transfer, a control call, a call a fault
+delays) runs on the ``threads`` workers. (The loop never waits for a client: waitress reads no
+request on a connection while an answer is still going out, and a request sent behind a large
+answer is handed over once the answer's unsent part is below its high-water mark.)
+
+Limits, chosen with that model in mind:
 
 * slow senders never hold a worker: waitress buffers a request until it is complete;
 * slow readers never hold a worker either: a download is handed to waitress as its
@@ -33,7 +42,8 @@ import signal
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Callable, Iterator
 from types import FrameType
 from typing import Any
 
@@ -41,8 +51,9 @@ from flask import Flask
 from waitress import wasyncore
 from waitress.channel import HTTPChannel
 from waitress.server import BaseWSGIServer, create_server
-from waitress.task import WSGITask
+from waitress.task import ThreadedTaskDispatcher, WSGITask
 
+from tonn_mock.gateway.lanes import long_request_test
 from tonn_mock.gateway.request import current_backend
 
 CONNECTION_LIMIT = 1000
@@ -65,13 +76,41 @@ class Stop:
         (self.hurry if self.requested.is_set() else self.requested).set()
 
 
-def build(app: Flask, host: str, port: int, threads: int, sockets: list[socket.socket] | None = None) -> Any:
-    """The waitress server for ``app`` on ``host:port`` (or on ``sockets`` already listening, the
-    workers' shared one), with the limits above (not running yet)."""
-    where: dict[str, Any] = {"sockets": sockets} if sockets else {"host": host, "port": port}
+class Lanes(ThreadedTaskDispatcher):  # type: ignore[misc]
+    """Waitress's dispatcher, with a lane for short requests: those wait in :attr:`short` for
+    :meth:`run_short`, which the I/O loop calls after each turn; the rest go to the threads."""
+
+    def __init__(self, may_take_long: Callable[[str], bool], threads: int) -> None:
+        super().__init__()
+        self.may_take_long = may_take_long
+        self.short: deque[HTTPChannel] = deque()
+        self.set_thread_count(threads)
+
+    def add_task(self, channel: HTTPChannel) -> None:
+        # called with the channel's requests lock held: a short request is queued, never run here
+        if self.may_take_long(channel.requests[0].path):
+            super().add_task(channel)
+        else:
+            self.short.append(channel)
+
+    def run_short(self) -> None:
+        """Answer the short requests queued (on the calling thread: the I/O loop's)."""
+        while self.short:
+            channel = self.short.popleft()
+            try:
+                channel.service()
+            except Exception:
+                self.logger.exception("Exception when servicing %r", channel)
+
+
+def build(app: Flask, host: str, port: int, threads: int) -> Any:
+    """The waitress server for ``app`` on ``host:port``, with the lanes and limits above (not
+    running yet)."""
     server = create_server(
         app,
-        **where,
+        _dispatcher=Lanes(long_request_test(app), threads),
+        host=host,
+        port=port,
         threads=threads,
         ident="tonn-mock",
         connection_limit=connection_limit(),
@@ -91,25 +130,28 @@ def serve(app: Flask, server: Any, stop: Stop | None = None) -> None:
     if threading.current_thread() is threading.main_thread():
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, stop)
-    socket_map = _socket_map(server)
+    socket_map, lanes = _socket_map(server), server.task_dispatcher
     while not stop.requested.is_set():
         wasyncore.loop(timeout=LOOP_TIMEOUT, map=socket_map, use_poll=True, count=1)
+        lanes.run_short()
     drain(server, time.monotonic() + DRAIN_SECONDS, stop.hurry)
     current_backend(app).shut_down(WEBHOOK_GRACE)
 
 
 def drain(server: Any, deadline: float, hurry: threading.Event) -> None:
     """Stop accepting, answer what was received (each answer closing its connection), close the rest."""
-    socket_map = _socket_map(server)
+    socket_map, lanes = _socket_map(server), server.task_dispatcher
     for listener in _listeners(server):
         _accept_waiting(listener)
         listener.close()  # from now on a new connection is refused, never taken in and cut
     server.tonn_mock_draining.set()
     while time.monotonic() < deadline and not hurry.is_set() and not _settled(socket_map):
         wasyncore.loop(timeout=0.05, map=socket_map, use_poll=True, count=1)
+        lanes.run_short()
     # requests still in a worker's hands finish first: their answers wake the loop through its
     # trigger, which close_all closes
-    server.task_dispatcher.shutdown(cancel_pending=True, timeout=max(0.1, deadline - time.monotonic()))
+    lanes.shutdown(cancel_pending=True, timeout=max(0.1, deadline - time.monotonic()))
+    lanes.run_short()  # what their last answers queued (a request sent behind one, on its connection)
     wasyncore.close_all(socket_map)
 
 

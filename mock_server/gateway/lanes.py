@@ -1,7 +1,7 @@
-"""Which requests may take long. A worker (``serve --workers``) runs those on a pool of
-``--threads`` and every other request on its event loop, one after another: those are short and
-hold the interpreter's lock throughout, so threads running them side by side would only take
-turns on it.
+"""Which requests may take long. ``tonn-mock serve`` runs those on a pool of ``--threads`` and
+every other request on the thread that reads it (waitress's I/O loop, :mod:`tonn_mock.server`; a
+worker's event loop, :mod:`tonn_mock.workers`), one after another: those are short and hold the
+interpreter's lock throughout, so threads running them side by side would only take turns on it.
 
 A request may take long when it is a file transfer (a first download renders the file), a control
 call (some wait), or a call that a scripted fault delays: the one place the mock sleeps.
