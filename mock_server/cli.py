@@ -18,15 +18,18 @@ from tonn_mock import server as server_module
 from tonn_mock import workers as workers_module
 from tonn_mock.app import create_app
 from tonn_mock.core.settings import ENV_PREFIX, Settings
+from tonn_mock.gateway.request import current_backend
 from tonn_mock.process import log_off_the_request_path, tune_garbage_collection
 from tonn_mock.products import implemented_operations
-from tonn_mock.state import STATE_FILE, SqliteStore, StateVersionError
+from tonn_mock.state import STATE_FILE, SqliteStore, StateBusy, StateVersionError
 from tonn_mock.tasks.progression import parse_policy
 from tonn_mock.tasks.service import PROGRESSION
 from tonn_openapi.pull import make_pull_command
 
 FC = TypeVar("FC", bound=Callable[..., Any])
 PORT = click.IntRange(0, 65535)
+STATE_OPEN_WAIT = 3.0
+"""How long serve waits for a state file another process holds (workers let go of it at once)."""
 
 
 def _resolvable(context: click.Context, parameter: click.Parameter, host: str) -> str:
@@ -68,13 +71,24 @@ def _open_state(settings: Settings, progression: str | None) -> None:
     """Check the state file before serving (a refusal is one line, exit code 2) and record the
     progression given on the command line; otherwise the state keeps the one it had."""
     try:
-        store = SqliteStore(settings.state_path)  # type: ignore[arg-type]
+        store = SqliteStore(settings.state_path, open_wait=STATE_OPEN_WAIT)  # type: ignore[arg-type]
+    except StateBusy:
+        _state_in_use(settings.state_path)  # type: ignore[arg-type]
     except (StateVersionError, OSError, sqlite3.Error) as problem:
         click.echo(f"Error: {problem}", err=True)
         sys.exit(2)
     if progression is not None:
         store.update_setting(PROGRESSION, lambda _: progression)
     store.close()
+
+
+def _state_in_use(path: Path) -> NoReturn:
+    click.echo(
+        f"Error: {path} is in use by another tonn-mock serve (one process holds its state file "
+        "alone); stop it, or serve one state from several processes with --workers",
+        err=True,
+    )
+    sys.exit(2)
 
 
 def _serve_workers(settings: Settings, host: str, port: int, threads: int, progression: str | None) -> None:
@@ -261,6 +275,13 @@ def _serve_one(settings: Settings, host: str, port: int, threads: int, progressi
         _open_state(settings, progression)
     log_off_the_request_path()
     app = create_app(settings)
+    backend = current_backend(app)
+    if backend.state_file is not None:
+        try:
+            backend.state_file.hold_alone(STATE_OPEN_WAIT)  # one process: the file is its alone
+        except StateBusy:
+            backend.shut_down(0)
+            _state_in_use(backend.state_file.path)
     tune_garbage_collection()
     server = _listen(app, host, port, threads)
     bound_port = server.socket.getsockname()[1] if server.socket.family != socket.AF_UNIX else port

@@ -88,10 +88,11 @@ class StateVersionError(Exception):
     """A state file this tonn-mock cannot read as it is, and cannot bring up to date."""
 
 
-def prepare(connection: sqlite3.Connection, path: Path) -> None:
-    """Create the layout in a new file, or check (and migrate) the one an existing file has."""
+def prepare(connection: sqlite3.Connection, path: Path, busy_seconds: float = BUSY_SECONDS) -> None:
+    """Create the layout in a new file, or check (and migrate) the one an existing file has
+    (waiting up to ``busy_seconds`` for another process to let go of it)."""
     with connection:
-        begin(connection)
+        begin(connection, busy_seconds)
         version = _version(connection, path)
         if version is None:
             for statement in filter(str.strip, TABLES.split(";")):
@@ -119,14 +120,15 @@ class StateBusy(Exception):
     """The state file stayed locked by another process for :data:`BUSY_SECONDS`."""
 
 
-def begin(connection: sqlite3.Connection) -> None:
-    retried(lambda: connection.execute("BEGIN IMMEDIATE"))
+def begin(connection: sqlite3.Connection, busy_seconds: float = BUSY_SECONDS) -> None:
+    retried(lambda: connection.execute("BEGIN IMMEDIATE"), busy_seconds)
 
 
-def retried(statement: Callable[[], T]) -> T:
+def retried(statement: Callable[[], T], busy_seconds: float = BUSY_SECONDS) -> T:
     """``statement``, retried in short steps while another process holds the file (SQLite's own
-    busy handler sleeps in steps of up to 100 ms, which would set the tail latency)."""
-    deadline = time.monotonic() + BUSY_SECONDS
+    busy handler sleeps in steps of up to 100 ms, which would set the tail latency), for up to
+    ``busy_seconds``."""
+    deadline = time.monotonic() + busy_seconds
     while True:
         try:
             return statement()
@@ -134,7 +136,7 @@ def retried(statement: Callable[[], T]) -> T:
             if "locked" not in str(problem) and "busy" not in str(problem):
                 raise
             if time.monotonic() > deadline:
-                raise StateBusy(f"the state file stayed locked for {BUSY_SECONDS:g} s") from problem
+                raise StateBusy(f"the state file stayed locked for {busy_seconds:g} s") from problem
             time.sleep(BUSY_STEP)
 
 

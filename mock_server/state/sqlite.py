@@ -8,6 +8,10 @@ written once, when it commits, however many transitions it took (a create that c
 is one ``INSERT``), and the run-time settings are read from a copy that is queried again only
 after one of them changed.
 
+A mock served by one process holds its file alone (:meth:`SqliteStore.hold_alone`): SQLite then
+takes its locks once instead of six times a write, and no other process can open the file until
+that mock stops (or is killed).
+
 ``synchronous=OFF``: a commit is handed to the operating system, so it survives the process being
 killed (``kill -9``); a crash of the machine itself can lose the last commits, which a mock can
 afford, and spares every request a disk flush.
@@ -24,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from tonn_mock.core.errors import TaskNotFound
-from tonn_mock.state.schema import StateVersionError, prepare, retried
+from tonn_mock.state.schema import BUSY_SECONDS, StateBusy, StateVersionError, begin, prepare, retried
 from tonn_mock.state.transactions import Transaction, Writer, in_transaction, pending
 from tonn_mock.tasks.models import Task
 
@@ -52,7 +56,9 @@ class _Changed:
 class SqliteStore:
     """Tasks, balances, request windows, run-time settings and the webhook log in one file."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, open_wait: float = BUSY_SECONDS) -> None:
+        """Open (or create) the state at ``path``, waiting up to ``open_wait`` seconds while
+        another process holds it."""
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
@@ -60,10 +66,10 @@ class SqliteStore:
         self._settings: tuple[int, dict[str, Any]] | None = None
         self._writer = Writer(self.path)
         self._db = sqlite3.connect(self.path, isolation_level=None, timeout=0, check_same_thread=False)
-        self._db.execute("PRAGMA synchronous = OFF")
+        retried(lambda: self._db.execute("PRAGMA synchronous = OFF"), open_wait)
         self._atomic = Transaction(self._writer, self._local, self._connection, self._write_changed)
         connection = self._connection()
-        prepare(connection, self.path)
+        prepare(connection, self.path, open_wait)
         if retried(lambda: connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]).lower() != "wal":
             raise StateVersionError(f"{self.path}: SQLite cannot keep this file in WAL mode")
         self._last_finish = self._latest_finish()
@@ -78,6 +84,21 @@ class SqliteStore:
             self._local.after.append(action)
         else:
             action()
+
+    def hold_alone(self, wait: float = BUSY_SECONDS) -> None:
+        """Keep the file's locks from now on (SQLite's exclusive locking mode): each write then
+        spares the lock calls it made to let other processes in, and no other process can open
+        the file until this connection closes. For a mock served by one process. Raises
+        :class:`StateBusy` (and changes nothing) if another connection still has the file open
+        after ``wait`` seconds."""
+        with self._writer.threads:
+            self._db.execute("PRAGMA locking_mode = EXCLUSIVE").fetchall()
+            try:
+                begin(self._db, wait)  # a write transaction takes the locks, which stay taken
+            except StateBusy:
+                self._db.execute("PRAGMA locking_mode = NORMAL").fetchall()
+                raise
+            self._db.execute("COMMIT")
 
     def close(self) -> None:
         """Close the connection (the file stays, with everything committed)."""

@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
 from tonn_mock.state import STATE_FILE
 from tonn_mock.testing.serving import spawn
@@ -152,3 +153,41 @@ def test_serve_refuses_a_state_file_of_another_schema_in_one_line(tmp_path: Path
         f"Error: {path}: state schema version 0 is older than this tonn-mock's (2) and cannot be migrated; "
         "move the file away or start with a fresh --state"
     ]
+
+
+def refusal(*options: str) -> list[str]:
+    """The lines a ``tonn-mock serve`` with ``options`` printed as it refused to start (exit code 2)."""
+    tonn_mock = Path(sys.executable).parent / "tonn-mock"
+    result = subprocess.run(
+        [tonn_mock, "serve", "--port", "0", *options], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2, result.stderr
+    return result.stderr.splitlines()
+
+
+@pytest.mark.parametrize("first", [(), ("--workers", "2")], ids=["one-process", "two-workers"])
+def test_a_second_mock_on_a_served_state_is_refused_and_the_first_goes_on(
+    tmp_path: Path, first: tuple[str, ...]
+) -> None:
+    """One process holds its state file alone, so no two mocks can serve one state unless they
+    are one command's workers; the one already serving notices nothing."""
+    state = tmp_path / "state.sqlite3"
+    in_use = [
+        f"Error: {state} is in use by another tonn-mock serve (one process holds its state file alone); "
+        "stop it, or serve one state from several processes with --workers"
+    ]
+    with (
+        spawn(*first, "--state", str(state)) as served,
+        httpx.Client(base_url=served.url, headers=KEY) as client,
+    ):
+        task_id = client.post("/masteringpreview", json=BODY).json()["mastering_task_id"]
+        second = [(), ("--workers", "2")] if not first else [()]
+        for options in second:
+            assert refusal(*options, "--state", str(state)) == in_use
+        poll = {"masteringData": {"masteringTaskId": task_id}}
+        assert client.post("/retrievepreviewmaster", json=poll).status_code == 200
+        assert client.post("/masteringpreview", json=BODY).status_code == 200
+
+    with spawn("--state", str(state)) as restarted:  # once it stopped, the state serves again
+        tasks = httpx.get(f"{restarted.url}/_mock/tasks").json()
+    assert task_id in {task["id"] for task in tasks}
