@@ -62,6 +62,8 @@ DRAIN_SECONDS = 3.0
 IDLE_GRACE = 1.0
 WEBHOOK_GRACE = 1.0
 LOOP_TIMEOUT = 0.2
+SHORT_TURN = 0.01
+"""The longest the I/O loop runs short requests in one turn before the threads take the rest."""
 """How often the I/O loop looks up from its sockets: the longest a signal waits to be noticed."""
 
 
@@ -94,8 +96,16 @@ class Lanes(ThreadedTaskDispatcher):  # type: ignore[misc]
             self.short.append(channel)
 
     def run_short(self) -> None:
-        """Answer the short requests queued (on the calling thread: the I/O loop's)."""
+        """Answer the short requests queued (on the calling thread: the I/O loop's). Past
+        :data:`SHORT_TURN` seconds the lane has fallen behind (a backlog of task work, requests
+        of a few milliseconds each), and the threads take the rest: the loop goes back to its
+        sockets, and a request queued behind many does not wait for all of them."""
+        turn_ends = time.monotonic() + SHORT_TURN
         while self.short:
+            if time.monotonic() > turn_ends:
+                while self.short:
+                    super().add_task(self.short.popleft())
+                return
             channel = self.short.popleft()
             try:
                 channel.service()
