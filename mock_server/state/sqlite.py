@@ -9,8 +9,8 @@ is one ``INSERT``), and the run-time settings are read from a copy that is queri
 after one of them changed.
 
 A mock served by one process holds its file alone (:meth:`SqliteStore.hold_alone`): SQLite then
-takes its locks once instead of six times a write, and no other process can open the file until
-that mock stops (or is killed).
+takes its locks once instead of six times a write, the processes' lock file is no longer needed,
+and no other process can open the file until that mock stops (or is killed).
 
 ``synchronous=OFF``: a commit is handed to the operating system, so it survives the process being
 killed (``kill -9``); a crash of the machine itself can lose the last commits, which a mock can
@@ -87,8 +87,8 @@ class SqliteStore:
 
     def hold_alone(self, wait: float = BUSY_SECONDS) -> None:
         """Keep the file's locks from now on (SQLite's exclusive locking mode): each write then
-        spares the lock calls it made to let other processes in, and no other process can open
-        the file until this connection closes. For a mock served by one process. Raises
+        spares the lock calls it made to let other processes in (SQLite's and the lock file's),
+        and no other process can open the file until this connection closes. For a mock served by one process. Raises
         :class:`StateBusy` (and changes nothing) if another connection still has the file open
         after ``wait`` seconds."""
         with self._writer.threads:
@@ -99,6 +99,7 @@ class SqliteStore:
                 self._db.execute("PRAGMA locking_mode = NORMAL").fetchall()
                 raise
             self._db.execute("COMMIT")
+            self._writer.alone = True
 
     def close(self) -> None:
         """Close the connection (the file stays, with everything committed)."""

@@ -42,9 +42,13 @@ class Writer:
         if os.fstat(self._fd).st_size < COUNTER.size:
             os.ftruncate(self._fd, COUNTER.size)
         self._shared = mmap.mmap(self._fd, COUNTER.size)
+        self.alone = False
+        """No other process can open the file (it is held alone): the threads' lock is enough."""
 
     def acquire(self) -> None:
         self.threads.acquire()
+        if self.alone:
+            return
         try:
             fcntl.flock(self._fd, fcntl.LOCK_EX)
         except BaseException:
@@ -54,7 +58,8 @@ class Writer:
     def release(self, settings_changed: bool) -> None:
         if settings_changed:
             COUNTER.pack_into(self._shared, 0, self.settings_version() + 1)
-        fcntl.flock(self._fd, fcntl.LOCK_UN)
+        if not self.alone:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
         self.threads.release()
 
     def settings_version(self) -> int:
