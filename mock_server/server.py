@@ -1,12 +1,15 @@
 """``tonn-mock serve`` on waitress: the limits it runs with, and how it stops.
 
 Lanes: waitress's I/O loop thread reads requests and writes answers, and a request is handed to
-the app only once it has fully arrived. A short request (most of them: a create, a poll) then runs
-on the loop's own thread, between two turns of the loop, as a worker of ``--workers`` runs it:
-short requests hold the interpreter's lock throughout, so threads running them side by side would
-only take turns on it, and each hand-over between threads costs more than the request. A request
-that may take long (:mod:`tonn_mock.gateway.lanes`: a file transfer, a control call, a call a fault
-delays) runs on the ``threads`` workers. (The loop never waits for a client: waitress reads no
+the app only once it has fully arrived. A short request (most of them: a create, a status check)
+then runs on the loop's own thread, between two turns of the loop, as a worker of ``--workers``
+runs it: short requests hold the interpreter's lock throughout, so threads running them side by
+side would only take turns on it, and each hand-over between threads costs more than the request.
+Short means proven short: a path runs on the loop once its last :data:`QUICK_RUNS` requests each
+took under :data:`QUICK_SECONDS` of processor time, and goes back to the threads after one that
+took longer. A path not yet proven, and a request that may take long
+(:mod:`tonn_mock.gateway.lanes`: a file transfer, a control call, a retrieval of results, a call
+a fault delays), runs on the ``threads`` workers. (The loop never waits for a client: waitress reads no
 request on a connection while an answer is still going out, and a request sent behind a large
 answer is handed over once the answer's unsent part is below its high-water mark.)
 
@@ -63,6 +66,10 @@ IDLE_GRACE = 1.0
 WEBHOOK_GRACE = 1.0
 LOOP_TIMEOUT = 0.2
 SHORT_TURN = 0.01
+QUICK_RUNS = 8
+QUICK_SECONDS = 0.005
+PATHS_TRACKED = 1024
+"""Paths whose recent speed is kept; past that many, what was learnt is forgotten and learnt again."""
 """The longest the I/O loop runs short requests in one turn before the threads take the rest."""
 """How often the I/O loop looks up from its sockets: the longest a signal waits to be noticed."""
 
@@ -80,20 +87,31 @@ class Stop:
 
 class Lanes(ThreadedTaskDispatcher):  # type: ignore[misc]
     """Waitress's dispatcher, with a lane for short requests: those wait in :attr:`short` for
-    :meth:`run_short`, which the I/O loop calls after each turn; the rest go to the threads."""
+    :meth:`run_short`, which the I/O loop calls after each turn; the rest go to the threads.
+    Every request is timed (processor time, so waiting for the interpreter's lock does not
+    count), and :attr:`quick_runs` counts each path's quick requests in a row."""
 
     def __init__(self, may_take_long: Callable[[str], bool], threads: int) -> None:
         super().__init__()
         self.may_take_long = may_take_long
         self.short: deque[HTTPChannel] = deque()
+        self.quick_runs: dict[str, int] = {}
         self.set_thread_count(threads)
 
     def add_task(self, channel: HTTPChannel) -> None:
         # called with the channel's requests lock held: a short request is queued, never run here
-        if self.may_take_long(channel.requests[0].path):
-            super().add_task(channel)
-        else:
+        path = channel.requests[0].path
+        if self.quick_runs.get(path, 0) >= QUICK_RUNS and not self.may_take_long(path):
             self.short.append(channel)
+        else:
+            self.to_threads(channel)
+
+    def ran(self, path: str, seconds: float) -> None:
+        """Note that a request for ``path`` took ``seconds`` of processor time."""
+        if len(self.quick_runs) >= PATHS_TRACKED and path not in self.quick_runs:
+            self.quick_runs.clear()
+        quick = seconds < QUICK_SECONDS
+        self.quick_runs[path] = min(self.quick_runs.get(path, 0) + 1, QUICK_RUNS) if quick else 0
 
     def run_short(self) -> None:
         """Answer the short requests queued (on the calling thread: the I/O loop's). Past
@@ -104,13 +122,33 @@ class Lanes(ThreadedTaskDispatcher):  # type: ignore[misc]
         while self.short:
             if time.monotonic() > turn_ends:
                 while self.short:
-                    super().add_task(self.short.popleft())
+                    self.to_threads(self.short.popleft())
                 return
             channel = self.short.popleft()
-            try:
-                channel.service()
-            except Exception:
-                self.logger.exception("Exception when servicing %r", channel)
+            _Timed(channel, channel.requests[0].path, self).service()
+
+    def to_threads(self, channel: HTTPChannel) -> None:
+        super().add_task(_Timed(channel, channel.requests[0].path, self))
+
+
+class _Timed:
+    """A channel's next request, timed for :meth:`Lanes.ran` (a task for waitress's threads)."""
+
+    __slots__ = ("channel", "lanes", "path")
+
+    def __init__(self, channel: HTTPChannel, path: str, lanes: Lanes) -> None:
+        self.channel, self.path, self.lanes = channel, path, lanes
+
+    def service(self) -> None:
+        started = time.thread_time()
+        try:
+            self.channel.service()
+        except Exception:
+            self.lanes.logger.exception("Exception when servicing %r", self.channel)
+        self.lanes.ran(self.path, time.thread_time() - started)
+
+    def cancel(self) -> None:
+        self.channel.cancel()
 
 
 def build(app: Flask, host: str, port: int, threads: int) -> Any:

@@ -4,7 +4,9 @@ worker's event loop, :mod:`tonn_mock.workers`), one after another: those are sho
 interpreter's lock throughout, so threads running them side by side would only take turns on it.
 
 A request may take long when it is a file transfer (a first download renders the file), a control
-call (some wait), or a call that a scripted fault delays: the one place the mock sleeps.
+call (some wait), a retrieval of a task's results (operations ``retrieve...``: a value that needs
+the input's samples is measured the first time it is asked for), or a call that a scripted fault
+delays: the one place the mock sleeps.
 """
 
 from __future__ import annotations
@@ -19,14 +21,18 @@ from tonn_mock.gateway.request import current_backend
 
 LONG_PATHS = ("/_storage/", "/_mock/")
 """File transfers and control calls."""
+RETRIEVAL = "retrieve"
+"""How the operationIds of the calls that answer a task's results begin."""
 
 
 def long_request_test(app: Flask) -> Callable[[str], bool]:
     """Whether a request for a path may take long in ``app``, asked before it runs."""
-    operations = _operations(app.extensions["tonn_mock.spec"])
+    spec = app.extensions["tonn_mock.spec"]
+    operations = _operations(spec)
+    retrievals = _retrieval_paths(spec)
 
     def may_take_long(path: str) -> bool:
-        return path.startswith(LONG_PATHS) or _delayed(app, operations, path)
+        return path.startswith(LONG_PATHS) or path in retrievals or _delayed(app, operations, path)
 
     return may_take_long
 
@@ -38,6 +44,15 @@ def _delayed(app: Flask, operations: list[tuple[re.Pattern[str], frozenset[str]]
         return next((names for pattern, names in operations if pattern.fullmatch(path)), None)
 
     return current_backend(app).faults.delays(names)
+
+
+def _retrieval_paths(spec: Mapping[str, Any]) -> frozenset[str]:
+    return frozenset(
+        path
+        for path, item in spec.get("paths", {}).items()
+        for operation in item.values()
+        if isinstance(operation, dict) and operation.get("operationId", "").startswith(RETRIEVAL)
+    )
 
 
 def _operations(spec: Mapping[str, Any]) -> list[tuple[re.Pattern[str], frozenset[str]]]:

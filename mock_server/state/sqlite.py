@@ -88,9 +88,9 @@ class SqliteStore:
     def hold_alone(self, wait: float = BUSY_SECONDS) -> None:
         """Keep the file's locks from now on (SQLite's exclusive locking mode): each write then
         spares the lock calls it made to let other processes in (SQLite's and the lock file's),
-        and no other process can open the file until this connection closes. For a mock served by one process. Raises
-        :class:`StateBusy` (and changes nothing) if another connection still has the file open
-        after ``wait`` seconds."""
+        and no other process can open the file until this connection closes. For a mock served
+        by one process. Raises :class:`StateBusy` (and changes nothing) if another connection
+        still has the file open after ``wait`` seconds."""
         with self._writer.threads:
             self._db.execute("PRAGMA locking_mode = EXCLUSIVE").fetchall()
             try:

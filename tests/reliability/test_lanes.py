@@ -1,7 +1,8 @@
-"""Calls that a scripted fault delays hold only themselves: while they wait, ``tonn-mock serve``
-goes on answering every other request, in one process (on waitress's threads) and with workers
-alike (a worker runs delayed calls on its threads, not on its event loop:
-:mod:`tonn_mock.gateway.lanes`)."""
+"""Which requests run where. Calls that a scripted fault delays hold only themselves: while they
+wait, ``tonn-mock serve`` goes on answering every other request, in one process (on waitress's
+threads) and with workers alike (a worker runs delayed calls on its threads, not on its event
+loop: :mod:`tonn_mock.gateway.lanes`). One process runs a path on its I/O loop only once the path
+has proven quick, and retrievals of results never there."""
 
 from __future__ import annotations
 
@@ -10,6 +11,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
+
+from tonn_mock.app import create_app
+from tonn_mock.gateway.lanes import long_request_test
+from tonn_mock.server import QUICK_RUNS, QUICK_SECONDS, Lanes
 
 from .conftest import ENGINES, KEY, mastering_body, poll_body, spawn
 
@@ -64,3 +69,58 @@ def test_while_delayed_calls_wait_every_other_request_is_answered(engine: tuple[
 
     assert answered_while_waiting, "the other requests waited for the delayed calls"
     assert min(durations) >= DELAY * 0.9  # the calls were delayed indeed
+
+
+class Request:
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+
+class Channel:
+    """A connection with one request for ``path``, whose answer takes ``seconds`` of processor time."""
+
+    def __init__(self, path: str, seconds: float = 0.0) -> None:
+        self.requests, self.seconds, self.answered = [Request(path)], seconds, 0
+
+    def service(self) -> None:
+        ends = time.thread_time() + self.seconds
+        while time.thread_time() < ends:
+            pass
+        self.answered += 1
+
+    def cancel(self) -> None:
+        pass
+
+
+def lane_of(lanes: Lanes, channel: Channel) -> str:
+    """Hand ``channel`` to ``lanes``, answer it where it went, and say which lane that was."""
+    lanes.add_task(channel)
+    if lanes.short:
+        lanes.run_short()
+        return "loop"
+    lanes.queue.popleft().service()  # as a waitress thread would
+    return "threads"
+
+
+def test_one_process_runs_a_path_on_its_io_loop_once_proven_quick_and_not_after_a_slow_answer() -> None:
+    lanes = Lanes(lambda path: path.startswith("/_mock/"), threads=0)
+    try:
+        first = [lane_of(lanes, Channel("/masteringpreview")) for _ in range(QUICK_RUNS + 2)]
+        assert first == ["threads"] * QUICK_RUNS + ["loop"] * 2  # unproven paths run on the threads
+
+        assert lane_of(lanes, Channel("/masteringpreview", seconds=QUICK_SECONDS * 2)) == "loop"
+        assert lane_of(lanes, Channel("/masteringpreview")) == "threads"  # a slow answer: proven again
+        assert [lane_of(lanes, Channel("/_mock/tasks")) for _ in range(QUICK_RUNS + 2)] == ["threads"] * (
+            QUICK_RUNS + 2
+        )  # what may take long never runs on the loop, however quick it was
+    finally:
+        lanes.shutdown(timeout=1)
+
+
+def test_retrievals_of_results_may_take_long_and_creates_may_not() -> None:
+    """A retrieval measures the input's samples the first time a value needs them."""
+    may_take_long = long_request_test(create_app())
+    assert may_take_long("/retrievepreviewmaster")
+    assert may_take_long("/postprod/dialogue-enhancement/retrievepreview")
+    assert not may_take_long("/masteringpreview")
+    assert not may_take_long("/health")
