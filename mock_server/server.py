@@ -5,13 +5,15 @@ the app only once it has fully arrived. A short request (most of them: a create,
 then runs on the loop's own thread, between two turns of the loop, as a worker of ``--workers``
 runs it: short requests hold the interpreter's lock throughout, so threads running them side by
 side would only take turns on it, and each hand-over between threads costs more than the request.
-Short means proven short: a path runs on the loop once its last :data:`QUICK_RUNS` requests each
-took under :data:`QUICK_SECONDS` of processor time, and goes back to the threads after one that
-took longer. A path not yet proven, and a request that may take long
-(:mod:`tonn_mock.gateway.lanes`: a file transfer, a control call, a retrieval of results, a call
-a fault delays), runs on the ``threads`` workers. (The loop never waits for a client: waitress reads no
-request on a connection while an answer is still going out, and a request sent behind a large
-answer is handed over once the answer's unsent part is below its high-water mark.)
+Short means proven short: a path runs on the loop once :data:`QUICK_RUNS` of its requests in a
+row took under :data:`QUICK_SECONDS` of processor time each; a slow one takes that many quick
+ones off its count, so a path proven twice over bears one slow request (a collection of the
+garbage collector's, an eviction) and goes back to the threads at the second. A path not yet
+proven, and a request that may take long (:mod:`tonn_mock.gateway.lanes`: a file transfer, a
+control call, a retrieval of results, a call a fault delays), runs on the ``threads`` workers.
+(The loop never waits for a client: waitress reads no request on a connection while an answer is
+still going out, and a request sent behind a large answer is handed over once the answer's
+unsent part is below its high-water mark.)
 
 Limits, chosen with that model in mind:
 
@@ -89,7 +91,8 @@ class Lanes(ThreadedTaskDispatcher):  # type: ignore[misc]
     """Waitress's dispatcher, with a lane for short requests: those wait in :attr:`short` for
     :meth:`run_short`, which the I/O loop calls after each turn; the rest go to the threads.
     Every request is timed (processor time, so waiting for the interpreter's lock does not
-    count), and :attr:`quick_runs` counts each path's quick requests in a row."""
+    count), and :attr:`quick_runs` counts each path's quick requests (up to twice
+    :data:`QUICK_RUNS`)."""
 
     def __init__(self, may_take_long: Callable[[str], bool], threads: int) -> None:
         super().__init__()
@@ -110,8 +113,9 @@ class Lanes(ThreadedTaskDispatcher):  # type: ignore[misc]
         """Note that a request for ``path`` took ``seconds`` of processor time."""
         if len(self.quick_runs) >= PATHS_TRACKED and path not in self.quick_runs:
             self.quick_runs.clear()
+        runs = self.quick_runs.get(path, 0)
         quick = seconds < QUICK_SECONDS
-        self.quick_runs[path] = min(self.quick_runs.get(path, 0) + 1, QUICK_RUNS) if quick else 0
+        self.quick_runs[path] = min(runs + 1, 2 * QUICK_RUNS) if quick else max(runs - QUICK_RUNS, 0)
 
     def run_short(self) -> None:
         """Answer the short requests queued (on the calling thread: the I/O loop's). Past
