@@ -186,8 +186,9 @@ def main() -> None:
     default=4,
     show_default=True,
     type=click.IntRange(min=1),
-    help="Threads per process for file transfers, control calls and calls a fault delays (other "
-    "requests run on the thread that reads them).",
+    help="Threads per process for what may take long: file transfers, control calls, retrievals of "
+    "results, calls a fault delays, and in one process paths not yet proven quick (other requests run "
+    "on the thread that reads them).",
 )
 @env_option(
     "--control-token",

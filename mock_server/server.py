@@ -67,13 +67,15 @@ DRAIN_SECONDS = 3.0
 IDLE_GRACE = 1.0
 WEBHOOK_GRACE = 1.0
 LOOP_TIMEOUT = 0.2
+"""How often the I/O loop looks up from its sockets: the longest a signal waits to be noticed."""
 SHORT_TURN = 0.01
+"""The longest the I/O loop runs short requests in one turn before the threads take the rest."""
 QUICK_RUNS = 8
+"""Quick requests in a row that prove a path short."""
 QUICK_SECONDS = 0.005
+"""Processor time under which a request was quick (a create takes about 0.4 ms)."""
 PATHS_TRACKED = 1024
 """Paths whose recent speed is kept; past that many, what was learnt is forgotten and learnt again."""
-"""The longest the I/O loop runs short requests in one turn before the threads take the rest."""
-"""How often the I/O loop looks up from its sockets: the longest a signal waits to be noticed."""
 
 
 class Stop:

@@ -117,7 +117,8 @@ def prepare(connection: sqlite3.Connection, path: Path, busy_seconds: float = BU
 
 
 class StateBusy(Exception):
-    """The state file stayed locked by another process for :data:`BUSY_SECONDS`."""
+    """The state file stayed locked by another process for as long as the caller would wait
+    (:data:`BUSY_SECONDS` unless it said otherwise)."""
 
 
 def begin(connection: sqlite3.Connection, busy_seconds: float = BUSY_SECONDS) -> None:
