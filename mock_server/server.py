@@ -99,17 +99,17 @@ class Lanes(ThreadedTaskDispatcher):  # type: ignore[misc]
     def __init__(self, may_take_long: Callable[[str], bool], threads: int) -> None:
         super().__init__()
         self.may_take_long = may_take_long
-        self.short: deque[HTTPChannel] = deque()
+        self.short: deque[_Timed] = deque()
         self.quick_runs: dict[str, int] = {}
         self.set_thread_count(threads)
 
     def add_task(self, channel: HTTPChannel) -> None:
         # called with the channel's requests lock held: a short request is queued, never run here
-        path = channel.requests[0].path
-        if self.quick_runs.get(path, 0) >= QUICK_RUNS and not self.may_take_long(path):
-            self.short.append(channel)
+        request = _Timed(channel, channel.requests[0].path, self)
+        if self.quick_runs.get(request.path, 0) >= QUICK_RUNS and not self.may_take_long(request.path):
+            self.short.append(request)
         else:
-            self.to_threads(channel)
+            super().add_task(request)
 
     def ran(self, path: str, seconds: float) -> None:
         """Note that a request for ``path`` took ``seconds`` of processor time."""
@@ -128,13 +128,9 @@ class Lanes(ThreadedTaskDispatcher):  # type: ignore[misc]
         while self.short:
             if time.monotonic() > turn_ends:
                 while self.short:
-                    self.to_threads(self.short.popleft())
+                    super().add_task(self.short.popleft())
                 return
-            channel = self.short.popleft()
-            _Timed(channel, channel.requests[0].path, self).service()
-
-    def to_threads(self, channel: HTTPChannel) -> None:
-        super().add_task(_Timed(channel, channel.requests[0].path, self))
+            self.short.popleft().service()
 
 
 class _Timed:

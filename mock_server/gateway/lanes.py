@@ -18,6 +18,7 @@ from typing import Any
 from flask import Flask
 
 from tonn_mock.gateway.request import current_backend
+from tonn_openapi.operations import operations
 
 LONG_PATHS = ("/_storage/", "/_mock/")
 """File transfers and control calls."""
@@ -27,9 +28,9 @@ RETRIEVAL = "retrieve"
 
 def long_request_test(app: Flask) -> Callable[[str], bool]:
     """Whether a request for a path may take long in ``app``, asked before it runs."""
-    spec = app.extensions["tonn_mock.spec"]
-    operations = _operations(spec)
-    retrievals = _retrieval_paths(spec)
+    ids = _operation_ids(app.extensions["tonn_mock.spec"])
+    operations = [(_pattern(path), frozenset({path, *names})) for path, names in ids.items()]
+    retrievals = frozenset(path for path, names in ids.items() if any(n.startswith(RETRIEVAL) for n in names))
 
     def may_take_long(path: str) -> bool:
         return path.startswith(LONG_PATHS) or path in retrievals or _delayed(app, operations, path)
@@ -38,7 +39,8 @@ def long_request_test(app: Flask) -> Callable[[str], bool]:
 
 
 def _delayed(app: Flask, operations: list[tuple[re.Pattern[str], frozenset[str]]], path: str) -> bool:
-    """Whether a fault scripted now adds latency to a call of ``path`` (an API operation's)."""
+    """Whether a fault scripted now adds latency to a call of ``path`` (an API operation's), whose
+    names are its spec path and operationIds."""
 
     def names() -> frozenset[str] | None:
         return next((names for pattern, names in operations if pattern.fullmatch(path)), None)
@@ -46,24 +48,15 @@ def _delayed(app: Flask, operations: list[tuple[re.Pattern[str], frozenset[str]]
     return current_backend(app).faults.delays(names)
 
 
-def _retrieval_paths(spec: Mapping[str, Any]) -> frozenset[str]:
-    return frozenset(
-        path
-        for path, item in spec.get("paths", {}).items()
-        for operation in item.values()
-        if isinstance(operation, dict) and operation.get("operationId", "").startswith(RETRIEVAL)
-    )
-
-
-def _operations(spec: Mapping[str, Any]) -> list[tuple[re.Pattern[str], frozenset[str]]]:
-    """Each spec path as a pattern of the paths it serves, with the names a fault may give it."""
-    found = []
-    for path, item in spec.get("paths", {}).items():
-        ids = {
-            value["operationId"]
-            for value in item.values()
-            if isinstance(value, dict) and "operationId" in value
-        }
-        pattern = re.sub(r"\\\{[^}]*\\\}", "[^/]+", re.escape(path))
-        found.append((re.compile(pattern), frozenset({path, *ids})))
+def _operation_ids(spec: Mapping[str, Any]) -> dict[str, set[str]]:
+    """The operationIds of each spec path."""
+    found: dict[str, set[str]] = {}
+    for method, path in operations(spec):
+        operation_id = spec["paths"][path][method].get("operationId")
+        found.setdefault(path, set()).update([operation_id] if operation_id else [])
     return found
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    """The paths a spec path template serves (each ``{parameter}`` one segment)."""
+    return re.compile(re.sub(r"\\\{[^}]*\\\}", "[^/]+", re.escape(template)))
