@@ -91,14 +91,23 @@ def _state_in_use(path: Path) -> NoReturn:
     sys.exit(2)
 
 
+def kept_together(state: Path | None, storage_dir: Path | None) -> tuple[Path | None, Path | None]:
+    """The state file and the files folder, each placed by the other when only one is given, so
+    that a restart finds both: the state in the folder, or the files beside the state."""
+    if state is None and storage_dir is not None:
+        return storage_dir / STATE_FILE, storage_dir
+    if storage_dir is None and state is not None:
+        return state, state.with_name(f"{state.name}.files")
+    return state, storage_dir
+
+
 def _serve_workers(settings: Settings, host: str, port: int, threads: int, progression: str | None) -> None:
     """Serve with ``settings.workers`` workers over one state file (in a temporary folder, removed
-    at the end, when no storage folder was given)."""
+    at the end, when neither a state file nor a storage folder was given)."""
     temporary = None
-    if settings.storage_dir is None:
+    if settings.state_path is None:
         temporary = Path(tempfile.mkdtemp(prefix="tonn-mock-"))
-        state = settings.state_path or temporary / STATE_FILE
-        settings = dataclasses.replace(settings, storage_dir=temporary, state_path=state)
+        settings = dataclasses.replace(settings, storage_dir=temporary, state_path=temporary / STATE_FILE)
     try:
         _open_state(settings, progression)
         try:
@@ -142,10 +151,12 @@ def main() -> None:
     help="immediate | manual | after_polls:N | after_seconds:T",
 )
 @env_option("--seed", "SEED", type=int, help="Seed for task ids (repeatable runs).")
-@click.option(
+@env_option(
     "--storage-dir",
+    "STORAGE_DIR",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for uploads and results (default: a temporary folder).",
+    help="Folder for uploads and results, and the state file (default with --state: "
+    "<state>.files beside it; otherwise a temporary folder).",
 )
 @env_option(
     "--public-url",
@@ -236,8 +247,7 @@ def serve(
     TONN_MOCK_RATE_LIMIT_ENABLED=true and TONN_MOCK_FETCH_REMOTE_INPUTS=true match the flags.
     """
     control_token, warning = server_module.control_token(host, control_token)
-    if state is None and storage_dir is not None:
-        state = storage_dir / STATE_FILE
+    state, storage_dir = kept_together(state, storage_dir)
     try:
         settings = Settings.from_env(
             api_keys=frozenset(k.strip() for k in keys.split(",") if k.strip()) if keys else None,

@@ -19,6 +19,7 @@ import pytest
 from tonn_mock.state import STATE_FILE
 from tonn_mock.testing.serving import spawn
 
+from ..conftest import upload, wav_bytes
 from ..webhooks.receiver import WebhookReceiver
 
 KEY = {"X-API-Key": "team"}
@@ -191,3 +192,42 @@ def test_a_second_mock_on_a_served_state_is_refused_and_the_first_goes_on(
     with spawn("--state", str(state)) as restarted:  # once it stopped, the state serves again
         tasks = httpx.get(f"{restarted.url}/_mock/tasks").json()
     assert task_id in {task["id"] for task in tasks}
+
+
+def reached_through(served: object, url: str) -> httpx.Response:
+    """GET ``url`` (handed out by an earlier mock on another port) from the mock ``served``."""
+    return httpx.get(httpx.URL(url).copy_with(port=httpx.URL(served.url).port))  # type: ignore[attr-defined]
+
+
+def test_a_state_file_alone_keeps_the_files_beside_it_so_a_restart_serves_every_url(tmp_path: Path) -> None:
+    state = tmp_path / "staging.sqlite3"
+    song = wav_bytes(seconds=12)
+    with spawn("--state", str(state)) as first, httpx.Client(base_url=first.url, headers=KEY) as client:
+        readable = upload(client, song)
+        body = {"masteringData": {**BODY["masteringData"], "trackData": [{"trackURL": readable}]}}
+        task = {
+            "masteringData": {
+                "masteringTaskId": client.post("/masteringpreview", json=body).json()["mastering_task_id"]
+            }
+        }
+        client.post("/retrievepreviewmaster", json=task)
+        final = client.post("/retrievefinalmaster", json=task).json()["finalMasterTaskResults"]
+        mastered = client.get(final["download_url_mastered"]).content
+
+    with spawn("--state", str(state)) as restarted:
+        assert reached_through(restarted, readable).content == song
+        assert reached_through(restarted, final["download_url_mastered"]).content == mastered
+    kept = tmp_path / "staging.sqlite3.files" / "uploads"
+    assert [path.read_bytes() for path in kept.glob("*/track.wav")] == [song]
+
+
+def test_a_storage_folder_named_by_its_variable_keeps_the_state_as_the_option_does(tmp_path: Path) -> None:
+    folder = {"TONN_MOCK_STORAGE_DIR": str(tmp_path)}
+    with spawn(env=folder) as first:
+        task_id = httpx.post(f"{first.url}/masteringpreview", json=BODY, headers=KEY).json()[
+            "mastering_task_id"
+        ]
+    with spawn(env=folder) as restarted:
+        tasks = httpx.get(f"{restarted.url}/_mock/tasks").json()
+    assert task_id in {task["id"] for task in tasks}
+    assert (tmp_path / STATE_FILE).is_file()
