@@ -5,6 +5,7 @@ They give every guarantee of :class:`~tonn_mock.storage.blobs.BlobStore` (see :m
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -60,6 +61,25 @@ _MISSING = (FileNotFoundError, NotADirectoryError, IsADirectoryError)
 """What opening a key's path raises when no blob lives there."""
 
 
+class FolderLock:
+    """Held by one thread of one process at a time: a thread lock, then an ``flock`` on a file in
+    the folder, so that stores on one folder in several processes (the workers of
+    ``serve --workers``) swap and read a blob and its sidecar in turn."""
+
+    def __init__(self, path: Path) -> None:
+        self._thread_lock = threading.Lock()
+        self._descriptor = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+        weakref.finalize(self, os.close, self._descriptor)
+
+    def __enter__(self) -> None:
+        self._thread_lock.acquire()
+        fcntl.flock(self._descriptor, fcntl.LOCK_EX)
+
+    def __exit__(self, *exc_info: object) -> None:
+        fcntl.flock(self._descriptor, fcntl.LOCK_UN)
+        self._thread_lock.release()
+
+
 class DirectoryBlobStore:
     """A :class:`BlobStore` on disk: ``<root>/<key>`` plus a ``.<name>.meta.json`` sidecar.
 
@@ -67,9 +87,10 @@ class DirectoryBlobStore:
     with ``os.replace``; blob and sidecar are swapped together under a lock that readers also
     take while they open the pair, so metadata always matches the bytes read. Dot-names can
     never be keys, so sidecars and staging files cannot collide with blobs. A blob without a
-    sidecar (a crash between the two renames) is treated as absent. One store per root;
-    symlinks inside the root that lead outside it are refused, but concurrent tampering with
-    the directory by another process is not defended against.
+    sidecar (a crash between the two renames) is treated as absent. Stores on one root in
+    several processes share it (the lock is a :class:`FolderLock`); symlinks inside the root
+    that lead outside it are refused, but tampering with the directory by anything else is not
+    defended against.
     """
 
     def __init__(self, root: Path, max_bytes: int, clock: Clock = SYSTEM_CLOCK) -> None:
@@ -79,7 +100,7 @@ class DirectoryBlobStore:
         self._staging = self.root / ".staging"
         self._staging.mkdir(parents=True, exist_ok=True)
         self._real_root = Path(os.path.realpath(self.root))
-        self._lock = threading.Lock()
+        self._lock = FolderLock(self.root / ".lock")
         self._closed = False
 
     @property

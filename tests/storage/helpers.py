@@ -30,5 +30,6 @@ class TrickleStream:
 
 
 def files_under(root: Path) -> list[str]:
-    """Every file below ``root`` (dot-files included), relative and sorted."""
-    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+    """Every file below ``root`` (dot-files included) but the store's lock, relative and sorted."""
+    files = (p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+    return sorted(name for name in files if name != ".lock")

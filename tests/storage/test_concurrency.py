@@ -6,8 +6,11 @@ import hashlib
 import io
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
-from tonn_mock.storage import BlobStore
+from tonn_mock.storage import BlobStore, DirectoryBlobStore
+
+from .helpers import LIMIT
 
 KEY = "results/task-1/master.wav"
 # Two versions that differ in bytes *and* metadata, each larger than one write chunk.
@@ -69,3 +72,18 @@ def test_readers_racing_writers_see_old_or_new_never_partial(store: BlobStore) -
         done.set()
         assert all(reader.result(timeout=30) >= 5 for reader in readers)
     assert store.get(KEY) in VERSIONS
+
+
+def test_workers_sharing_a_storage_folder_read_old_or_new_never_a_mix(tmp_path: Path) -> None:
+    """Each worker of ``serve --workers`` has its own store on the shared folder: one replacing a
+    file while another serves it hands out the old bytes with their metadata, or the new ones."""
+    writer, reader = (DirectoryBlobStore(tmp_path, max_bytes=LIMIT) for _ in range(2))
+    writer.put(KEY, *next(iter(VERSIONS.items())))
+    done = threading.Event()
+    with ThreadPoolExecutor(3) as pool:
+        writers = [pool.submit(_write_alternately, writer, offset) for offset in (0, 1)]
+        reading = pool.submit(_read_until, reader, done)
+        for written in writers:
+            written.result(timeout=30)
+        done.set()
+        assert reading.result(timeout=30) >= 5
