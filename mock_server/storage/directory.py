@@ -14,6 +14,7 @@ import tempfile
 import threading
 import uuid
 import weakref
+from contextlib import AbstractContextManager
 from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -93,6 +94,9 @@ class DirectoryBlobStore:
     defended against.
     """
 
+    _folder_is_private = False
+    """Whether no other process can have a store on this folder (then a thread lock suffices)."""
+
     def __init__(self, root: Path, max_bytes: int, clock: Clock = SYSTEM_CLOCK) -> None:
         self._max_bytes = check_max_bytes(max_bytes)
         self._clock = clock
@@ -100,7 +104,9 @@ class DirectoryBlobStore:
         self._staging = self.root / ".staging"
         self._staging.mkdir(parents=True, exist_ok=True)
         self._real_root = Path(os.path.realpath(self.root))
-        self._lock = FolderLock(self.root / ".lock")
+        self._lock: AbstractContextManager[Any] = (
+            threading.Lock() if self._folder_is_private else FolderLock(self.root / ".lock")
+        )
         self._closed = False
 
     @property
@@ -273,6 +279,8 @@ class TemporaryBlobStore(DirectoryBlobStore):
 
     Use as a context manager in tests and for a mock server whose uploads should not outlive it.
     """
+
+    _folder_is_private = True  # made for this store alone
 
     def __init__(self, max_bytes: int, clock: Clock = SYSTEM_CLOCK, prefix: str = "tonn-mock-") -> None:
         root = Path(tempfile.mkdtemp(prefix=prefix))
