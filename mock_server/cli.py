@@ -189,7 +189,8 @@ def main() -> None:
     "--retain-tasks",
     "RETAIN_TASKS",
     type=click.IntRange(min=0),
-    help="Finished tasks kept; past it the oldest are forgotten with their files (default 10000; 0: all).",
+    help="Finished tasks kept, and as many clean-up results; past it the oldest are forgotten with "
+    "their files (default 10000; 0: all).",
 )
 @env_option(
     "--threads",

@@ -13,6 +13,7 @@ Then only the ``housekeeper`` process moves time-based tasks and sends webhooks.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import dataclasses
 import functools
@@ -103,6 +104,9 @@ class MockBackend:
         self.errors: list[BaseException] = []
         """Faults of the mock met outside any request (a task's work that raised), at most 100."""
         self._faulted: set[str] = set()
+        self._answered: collections.deque[str] = collections.deque()
+        """In memory, the results that are no task's, oldest first (see :meth:`keep_recipe`)."""
+        self._answered_lock = threading.Lock()
         self.ticker = Ticker(self.tasks)
         if isinstance(self.clock, SystemClock) and settings.housekeeper:
             self.ticker.start()
@@ -238,10 +242,20 @@ class MockBackend:
 
     def keep_recipe(self, result_id: str, product: str, data: Mapping[str, Any]) -> None:
         """Keep how to render a result that is no task's (a synchronous answer's file), so another
-        process sharing the state, or a later run, can render it too (in memory: nothing to do,
-        the pending render lives as long as the mock)."""
+        process sharing the state, or a later run, can render it too (in memory the pending
+        render lives with the mock). Past ``retain_tasks`` such results, the oldest are
+        forgotten with their files, as finished tasks are."""
+        retain = self.settings.retain_tasks
         if self.state_file is not None:
-            self.state_file.keep_recipe(result_id, {"product": product, "data": dict(data)})
+            recipe = {"product": product, "data": dict(data)}
+            forgotten = self.state_file.keep_recipe(result_id, recipe, retain)
+        else:
+            with self._answered_lock:
+                self._answered.append(result_id)
+                excess = len(self._answered) - retain if retain else 0
+                forgotten = [self._answered.popleft() for _ in range(excess)]
+        for old_id in forgotten:
+            self._forget_files(old_id)
 
     def _notify(self, task: Task) -> None:
         self.catalog.on_transition(self, task)

@@ -43,7 +43,8 @@ class Settings:
     webhook_max_delay: float = 30.0
     webhook_timeout: float = 5.0
     retain_tasks: int = 10_000
-    """Finished tasks kept (the oldest are forgotten past it, with their files); 0 keeps all."""
+    """Finished tasks kept, and as many clean-up results (the oldest are forgotten past it, with
+    their files); 0 keeps all."""
     control_token: str | None = None
     """When set, ``/_mock/`` answers only requests carrying it, and its listings mask API keys."""
     state_path: Path | None = None

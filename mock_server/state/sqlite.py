@@ -240,12 +240,20 @@ class SqliteStore:
     def _settings_now(self) -> dict[str, Any]:
         return {name: json.loads(value) for name, value in self.execute("SELECT name, value FROM settings")}
 
-    def keep_recipe(self, result_id: str, recipe: Mapping[str, Any]) -> None:
-        """Keep how to render the files of a result that is no task's (a synchronous answer)."""
+    def keep_recipe(self, result_id: str, recipe: Mapping[str, Any], retain: int) -> list[str]:
+        """Keep how to render the files of a result that is no task's (a synchronous answer), and
+        forget the recipes older than the newest ``retain`` (0: none); returns the ids forgotten."""
         with self.atomic():
             self.execute(
                 "INSERT OR REPLACE INTO recipes (id, record) VALUES (?, ?)", (result_id, _dump(recipe))
             )
+            if not retain:
+                return []
+            rows = self.execute(  # rowids grow with each insert: the newest recipe is never deleted
+                "DELETE FROM recipes WHERE rowid <= (SELECT max(rowid) FROM recipes) - ? RETURNING id",
+                (retain,),
+            )
+            return [forgotten for (forgotten,) in rows.fetchall()]
 
     def recipe(self, result_id: str) -> Any:
         row = self.execute("SELECT record FROM recipes WHERE id = ?", (result_id,)).fetchone()

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import httpx
 import numpy as np
 import pytest
 import soundfile as sf
 
+from tonn_mock.app import create_app
 from tonn_mock.control import MockControl
+from tonn_mock.core.settings import Settings
 from tonn_mock.products import catalog
 
 from ..conftest import (
@@ -181,3 +184,36 @@ def test_roex_python_cleans_up_and_reads_the_error_answer(
     assert roex.api_provider.download_file(done.audio_cleanup_results.cleaned_audio_file_location, target)
     assert sf.info(target).samplerate == RATE
     assert refused is not None and refused.error is True and refused.message == "File format not supported"
+
+
+def cleaned_url(client: httpx.Client, track: str) -> str:
+    return str(clean_up(client, track).json()["audioCleanupResults"]["cleaned_audio_file_location"])
+
+
+@pytest.mark.parametrize("kept_in", ["memory", "a state file"])
+def test_past_the_retention_limit_the_oldest_cleaned_file_is_forgotten(tmp_path: Path, kept_in: str) -> None:
+    """A long-running mock stays flat: clean-ups count against ``--retain-tasks`` as tasks do."""
+    on_file = kept_in == "a state file"
+    settings = Settings(
+        rate_limit_enabled=False,
+        retain_tasks=3,
+        state_path=tmp_path / "state.sqlite3" if on_file else None,
+        storage_dir=tmp_path if on_file else None,
+    )
+    control = MockControl(create_app(settings))
+    transport = httpx.WSGITransport(app=control.app)
+    try:
+        with httpx.Client(
+            transport=transport, base_url="http://testserver", headers={"X-API-Key": API_KEY}
+        ) as client:
+            track = upload(client, encoded(phrases_over_hum()), "lead_vocal.wav")
+            urls = [cleaned_url(client, track) for _ in range(3)]
+            assert client.get(urls[0]).status_code == 200  # rendered and stored
+
+            urls.append(cleaned_url(client, track))
+
+            assert [client.get(url).status_code for url in urls] == [404, 200, 200, 200]
+        first_result = httpx.URL(urls[0]).path.split("/")[3]
+        assert control.backend.blobs.keys(f"results/{first_result}/") == []
+    finally:
+        control.backend.close()
