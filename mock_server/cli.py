@@ -91,7 +91,7 @@ def _state_in_use(path: Path) -> NoReturn:
     sys.exit(2)
 
 
-def kept_together(state: Path | None, storage_dir: Path | None) -> tuple[Path | None, Path | None]:
+def _kept_together(state: Path | None, storage_dir: Path | None) -> tuple[Path | None, Path | None]:
     """The state file and the files folder, each placed by the other when only one is given, so
     that a restart finds both: the state in the folder, or the files beside the state."""
     if state is None and storage_dir is not None:
@@ -248,7 +248,7 @@ def serve(
     TONN_MOCK_RATE_LIMIT_ENABLED=true and TONN_MOCK_FETCH_REMOTE_INPUTS=true match the flags.
     """
     control_token, warning = server_module.control_token(host, control_token)
-    state, storage_dir = kept_together(state, storage_dir)
+    state, storage_dir = _kept_together(state, storage_dir)
     try:
         settings = Settings.from_env(
             api_keys=frozenset(k.strip() for k in keys.split(",") if k.strip()) if keys else None,

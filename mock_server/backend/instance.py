@@ -86,7 +86,12 @@ class MockBackend:
             else RequestJournal()
         )
         self.ledger = Ledger(self.store, catalog.prices, settings.initial_credits, settings.credits_enabled)
-        self.results = DeferredResults(self.blobs, restore=self._restore_renders)
+        shared_with_workers = self.state_file is not None and settings.worker is not None
+        self.results = DeferredResults(
+            self.blobs,
+            restore=self._restore_renders,
+            still_kept=self._still_kept if shared_with_workers else None,
+        )
         self.shared = SharedSteps()
         self.inputs = InputResolver(self.blobs, self.results, self.signer, settings.fetch_remote_inputs)
         self.tasks = TaskService(
@@ -239,6 +244,14 @@ class MockBackend:
                 self.catalog.restore_recipe(self, result_id, recipe)
         except WorkFailed as problem:
             log.warning("%s: its files cannot be rendered again: %s", result_id, problem)
+
+    def _still_kept(self, folder: str) -> bool:
+        """Whether the task or answer whose files live in ``folder`` is still kept (another worker
+        forgets the oldest past the retention limit)."""
+        result_id = folder.rpartition("/")[2]
+        if self.store.get_task(result_id) is not None:
+            return True
+        return self.state_file is not None and self.state_file.recipe(result_id) is not None
 
     def keep_recipe(self, result_id: str, product: str, data: Mapping[str, Any]) -> None:
         """Keep how to render a result that is no task's (a synchronous answer's file), so another

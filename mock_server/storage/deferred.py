@@ -69,10 +69,17 @@ class DeferredResults:
     """
 
     def __init__(
-        self, blobs: BlobStore, restore: Callable[[str], None] | None = None, keep_folders: int = 256
+        self,
+        blobs: BlobStore,
+        restore: Callable[[str], None] | None = None,
+        keep_folders: int = 256,
+        still_kept: Callable[[str], bool] | None = None,
     ) -> None:
         self._blobs = blobs
         self._restore = restore
+        self._still_kept = still_kept
+        """Whether a folder's owner is still kept, asked before a render when another process may
+        have forgotten it (past the retention limit) since this one registered its renders."""
         self._keep = keep_folders
         self._pending: dict[str, tuple[str, Render]] = {}
         self._by_folder: OrderedDict[str, set[str]] = OrderedDict()
@@ -114,6 +121,10 @@ class DeferredResults:
             with self._guard:
                 entry = self._pending.get(key)
             if entry is None:
+                return
+            if self._still_kept is not None and not self._still_kept(_task_folder(key)):
+                with self._guard:
+                    self._let_go(_task_folder(key))
                 return
             content_type, render = entry
             self._blobs.put(key, render(), content_type)

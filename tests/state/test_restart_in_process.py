@@ -15,6 +15,7 @@ from tonn_mock.control import MockControl
 from tonn_mock.core.clock import FakeClock, IdFactory
 from tonn_mock.core.settings import Settings
 from tonn_mock.state import StateVersionError
+from tonn_mock.state.sqlite import EVICTION_STEP
 from tonn_mock.webhooks import RecordingSender
 
 from ..conftest import API_KEY, decode, upload, wav_bytes
@@ -247,3 +248,42 @@ def test_credits_set_for_every_key_through_one_process_hold_in_the_other(
     MockControl(two).set_credits(500, key="known")
     MockControl(one).set_credits(42)
     assert (MockControl(two).credits("known"), MockControl(two).credits("new")) == (42, 42)
+
+
+def workers_retaining_one(folder: Path, mocks: list[Flask]) -> list[Flask]:
+    """Two workers on the state in ``folder`` that keep one finished task (and one clean-up)."""
+    clock, sender = FakeClock(), RecordingSender()
+    mocks.extend(start(folder, clock, sender, worker=number, retain_tasks=1) for number in (0, 1))
+    return mocks[-2:]
+
+
+def test_a_task_one_worker_forgot_past_the_retention_limit_is_gone_from_every_worker(
+    tmp_path: Path, mocks: list[Flask]
+) -> None:
+    one, two = workers_retaining_one(tmp_path, mocks)
+    song = mastering_body("https://e.com/a.wav")
+    with client_of(one) as first, client_of(two) as second:
+        task_id = second.post("/masteringpreview", json=song).json()["mastering_task_id"]
+        old = {"masteringData": {"masteringTaskId": task_id}}
+        preview = second.post("/retrievepreviewmaster", json=old).json()["previewMasterTaskResults"]
+        for _ in range(EVICTION_STEP + 1):  # the first worker finishes these, and forgets the oldest
+            first.post("/masteringpreview", json=song)
+
+        assert first.post("/retrievepreviewmaster", json=old).status_code == 404
+        assert second.post("/retrievepreviewmaster", json=old).status_code == 404
+        assert second.get(preview["download_url_mastered_preview"]).status_code == 404
+
+
+def test_a_cleaned_file_one_worker_forgot_past_the_retention_limit_is_gone_from_every_worker(
+    tmp_path: Path, mocks: list[Flask]
+) -> None:
+    one, two = workers_retaining_one(tmp_path, mocks)
+    with client_of(one) as first, client_of(two) as second:
+        song = upload(first, wav_bytes(seconds=12))
+        body = {"audioCleanupData": {"audioFileLocation": song, "soundSource": "VOCAL_GROUP"}}
+        cleaned = second.post("/audio-cleanup", json=body).json()["audioCleanupResults"]
+        newer = first.post("/audio-cleanup", json=body).json()["audioCleanupResults"]  # the first forgets it
+
+        assert second.get(cleaned["cleaned_audio_file_location"]).status_code == 404
+        assert first.get(cleaned["cleaned_audio_file_location"]).status_code == 404
+        assert second.get(newer["cleaned_audio_file_location"]).status_code == 200
