@@ -20,7 +20,7 @@ from tonn_mock.state import STATE_FILE
 from tonn_mock.testing.serving import spawn
 
 from ..conftest import upload, wav_bytes
-from ..webhooks.receiver import WebhookReceiver
+from ..webhooks.receiver import HANG, WebhookReceiver
 
 KEY = {"X-API-Key": "team"}
 BODY = {
@@ -144,6 +144,26 @@ def test_when_the_worker_keeping_the_house_dies_another_takes_over(tmp_path: Pat
         (task_id, "MASTERING_TASK_PENDING"),
         (task_id, "MASTERING_TASK_PREVIEW_COMPLETED"),
     ]
+
+
+def test_the_next_housekeeper_sends_again_only_the_webhook_whose_sender_died_before_its_2xx(
+    tmp_path: Path,
+) -> None:
+    receiver = WebhookReceiver()
+    receiver.respond(200, HANG)  # the pending state's webhook is answered, the completed one held
+    try:
+        with spawn("--workers", "2", "--storage-dir", str(tmp_path)) as served:
+            body = {"masteringData": {**BODY["masteringData"], "webhookURL": receiver.url()}}
+            httpx.post(f"{served.url}/masteringpreview", json=body, headers=KEY)
+            first = [hook.json()["state"] for hook in receiver.take(2, timeout=10)]
+            os.kill(housekeeper(tmp_path / STATE_FILE), signal.SIGKILL)  # while the receiver holds the second
+            again = receiver.get(timeout=15).json()["state"]
+            with pytest.raises(AssertionError, match="no webhook arrived"):
+                receiver.get(timeout=1.5)
+    finally:
+        receiver.close()
+    assert first == ["MASTERING_TASK_PENDING", "MASTERING_TASK_PREVIEW_COMPLETED"]
+    assert again == "MASTERING_TASK_PREVIEW_COMPLETED"
 
 
 def test_serve_refuses_a_state_file_of_another_schema_in_one_line(tmp_path: Path) -> None:
