@@ -17,7 +17,7 @@ import httpx
 import pytest
 
 from tonn_mock.state import STATE_FILE
-from tonn_mock.testing.serving import spawn
+from tonn_mock.testing.serving import Spawned, spawn
 
 from ..conftest import upload, wav_bytes
 from ..webhooks.receiver import HANG, WebhookReceiver
@@ -220,9 +220,9 @@ def test_a_second_mock_on_a_served_state_is_refused_and_the_first_goes_on(
     assert task_id in {task["id"] for task in tasks}
 
 
-def reached_through(served: object, url: str) -> httpx.Response:
+def reached_through(served: Spawned, url: str) -> httpx.Response:
     """GET ``url`` (handed out by an earlier mock on another port) from the mock ``served``."""
-    return httpx.get(httpx.URL(url).copy_with(port=httpx.URL(served.url).port))  # type: ignore[attr-defined]
+    return httpx.get(httpx.URL(url).copy_with(port=httpx.URL(served.url).port))
 
 
 def test_a_state_file_alone_keeps_the_files_beside_it_so_a_restart_serves_every_url(tmp_path: Path) -> None:
@@ -231,11 +231,8 @@ def test_a_state_file_alone_keeps_the_files_beside_it_so_a_restart_serves_every_
     with spawn("--state", str(state)) as first, httpx.Client(base_url=first.url, headers=KEY) as client:
         readable = upload(client, song)
         body = {"masteringData": {**BODY["masteringData"], "trackData": [{"trackURL": readable}]}}
-        task = {
-            "masteringData": {
-                "masteringTaskId": client.post("/masteringpreview", json=body).json()["mastering_task_id"]
-            }
-        }
+        task_id = client.post("/masteringpreview", json=body).json()["mastering_task_id"]
+        task = {"masteringData": {"masteringTaskId": task_id}}
         client.post("/retrievepreviewmaster", json=task)
         final = client.post("/retrievefinalmaster", json=task).json()["finalMasterTaskResults"]
         mastered = client.get(final["download_url_mastered"]).content
