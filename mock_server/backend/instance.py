@@ -13,7 +13,6 @@ Then only the ``housekeeper`` process moves time-based tasks and sends webhooks.
 
 from __future__ import annotations
 
-import collections
 import contextlib
 import dataclasses
 import functools
@@ -109,9 +108,6 @@ class MockBackend:
         self.errors: list[BaseException] = []
         """Faults of the mock met outside any request (a task's work that raised), at most 100."""
         self._faulted: set[str] = set()
-        self._answered: collections.deque[str] = collections.deque()
-        """In memory, the results that are no task's, oldest first (see :meth:`keep_recipe`)."""
-        self._answered_lock = threading.Lock()
         self.ticker = Ticker(self.tasks)
         if isinstance(self.clock, SystemClock) and settings.housekeeper:
             self.ticker.start()
@@ -240,7 +236,7 @@ class MockBackend:
         try:
             if task is not None and not task.running:
                 self.catalog.restore_renders(self, task)
-            elif task is None and self.state_file and (recipe := self.state_file.recipe(result_id)):
+            elif task is None and (recipe := self.store.recipe(result_id)) is not None:
                 self.catalog.restore_recipe(self, result_id, recipe)
         except WorkFailed as problem:
             log.warning("%s: its files cannot be rendered again: %s", result_id, problem)
@@ -249,25 +245,14 @@ class MockBackend:
         """Whether the task or answer whose files live in ``folder`` is still kept (another worker
         forgets the oldest past the retention limit)."""
         result_id = folder.rpartition("/")[2]
-        if self.store.get_task(result_id) is not None:
-            return True
-        return self.state_file is not None and self.state_file.recipe(result_id) is not None
+        return self.store.get_task(result_id) is not None or self.store.recipe(result_id) is not None
 
     def keep_recipe(self, result_id: str, product: str, data: Mapping[str, Any]) -> None:
         """Keep how to render a result that is no task's (a synchronous answer's file), so another
-        process sharing the state, or a later run, can render it too (in memory the pending
-        render lives with the mock). Past ``retain_tasks`` such results, the oldest are
-        forgotten with their files, as finished tasks are."""
-        retain = self.settings.retain_tasks
-        if self.state_file is not None:
-            recipe = {"product": product, "data": dict(data)}
-            forgotten = self.state_file.keep_recipe(result_id, recipe, retain)
-        else:
-            with self._answered_lock:
-                self._answered.append(result_id)
-                excess = len(self._answered) - retain if retain else 0
-                forgotten = [self._answered.popleft() for _ in range(excess)]
-        for old_id in forgotten:
+        process sharing the state, or a later run, can render it too. Past ``retain_tasks`` such
+        results, the oldest are forgotten with their files, as finished tasks are."""
+        recipe = {"product": product, "data": dict(data)}
+        for old_id in self.store.keep_recipe(result_id, recipe, self.settings.retain_tasks):
             self._forget_files(old_id)
 
     def _notify(self, task: Task) -> None:

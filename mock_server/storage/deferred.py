@@ -57,6 +57,10 @@ class SharedSteps:
         return functools.partial(self.get, name, compute)
 
 
+KEEP_FOLDERS = 256
+"""The tasks (result folders) whose pending renders a process holds at most."""
+
+
 class DeferredResults:
     """Pending result files by storage key, rendered at most once each (in this process).
 
@@ -72,7 +76,7 @@ class DeferredResults:
         self,
         blobs: BlobStore,
         restore: Callable[[str], None] | None = None,
-        keep_folders: int = 256,
+        keep_folders: int = KEEP_FOLDERS,
         still_kept: Callable[[str], bool] | None = None,
     ) -> None:
         self._blobs = blobs

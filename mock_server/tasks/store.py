@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -43,6 +43,13 @@ class Store(Protocol):
 
     def evict_finished(self, keep: int) -> list[str]:
         """Forget the oldest finished tasks beyond the newest ``keep``; returns their ids."""
+
+    def keep_recipe(self, result_id: str, recipe: Any, retain: int) -> list[str]:
+        """Keep how to render the files of a result that is no task's (a synchronous answer), and
+        forget the recipes older than the newest ``retain`` (0: none); returns the ids forgotten."""
+
+    def recipe(self, result_id: str) -> Any:
+        """The recipe kept for ``result_id`` (JSON data), or ``None``."""
 
     def balance(self, key: str, default: int) -> int: ...
 
@@ -77,6 +84,7 @@ class MemoryStore:
         self._balances: dict[str, int] = {}
         self._requests: dict[str, deque[float]] = {}
         self._settings: dict[str, Any] = {}
+        self._recipes: OrderedDict[str, Any] = OrderedDict()
 
     def atomic(self) -> contextlib.AbstractContextManager[None]:
         return contextlib.nullcontext()
@@ -121,6 +129,17 @@ class MemoryStore:
                 if self._tasks.pop(task_id, None) is not None:
                     forgotten.append(task_id)
             return forgotten
+
+    def keep_recipe(self, result_id: str, recipe: Any, retain: int) -> list[str]:
+        with self._lock:
+            self._recipes.pop(result_id, None)
+            self._recipes[result_id] = recipe
+            excess = len(self._recipes) - retain if retain else 0
+            return [self._recipes.popitem(last=False)[0] for _ in range(excess)]
+
+    def recipe(self, result_id: str) -> Any:
+        with self._lock:
+            return self._recipes.get(result_id)
 
     def balance(self, key: str, default: int) -> int:
         with self._lock:

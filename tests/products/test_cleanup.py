@@ -14,6 +14,7 @@ from tonn_mock.app import create_app
 from tonn_mock.control import MockControl
 from tonn_mock.core.settings import Settings
 from tonn_mock.products import catalog
+from tonn_mock.storage.deferred import KEEP_FOLDERS
 
 from ..conftest import (
     API_KEY,
@@ -217,3 +218,14 @@ def test_past_the_retention_limit_the_oldest_cleaned_file_is_forgotten(tmp_path:
         assert control.backend.blobs.keys(f"results/{first_result}/") == []
     finally:
         control.backend.close()
+
+
+def test_a_cleaned_file_is_served_however_many_tasks_finished_after_it(client: httpx.Client) -> None:
+    url = cleaned_url(client, upload(client, encoded(phrases_over_hum()), "lead_vocal.wav"))
+    mastering = {"trackData": [{"trackURL": "https://example.com/a.wav"}], "musicalStyle": "POP"}
+    for _ in range(KEEP_FOLDERS + 1):  # more tasks than the mock holds renders of
+        client.post("/masteringpreview", json={"masteringData": {**mastering, "desiredLoudness": "LOW"}})
+
+    cleaned, rate = decode(client, url)
+
+    assert rate == RATE and len(cleaned) == 12 * RATE
