@@ -74,7 +74,11 @@ class FolderLock:
 
     def __enter__(self) -> None:
         self._thread_lock.acquire()
-        fcntl.flock(self._descriptor, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(self._descriptor, fcntl.LOCK_EX)
+        except BaseException:  # as the state's Writer does: a failed flock leaves no thread locked out
+            self._thread_lock.release()
+            raise
 
     def __exit__(self, *exc_info: object) -> None:
         fcntl.flock(self._descriptor, fcntl.LOCK_UN)
